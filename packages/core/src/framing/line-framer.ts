@@ -1,0 +1,181 @@
+// Turns a file's bytes into whole lines: splits on \n, strips \r, keeps an unfinished tail,
+// decodes UTF-8 per whole line and cuts lines longer than the cap into pieces.
+import { isAscii, isUtf8 } from 'node:buffer';
+import type { LogLine } from './log-line.js';
+
+/** Default cap on one line's length in bytes; longer lines are split into pieces of this size. */
+export const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
+
+/** Counters a framer keeps about what it had to repair. */
+export interface FramerStats {
+  /** Lines that held invalid UTF-8 (the bad bytes were replaced by U+FFFD). */
+  invalidUtf8Lines: number;
+  /** Cuts made at the length cap (a line cut twice counts 2). */
+  splitLines: number;
+}
+
+/** A shared, increasing sequence number (several framers feed one stream across rotation). */
+export interface SequenceCounter {
+  next: number;
+}
+
+const NEWLINE = 0x0a;
+const CR = 0x0d;
+
+/** Frames one file's bytes into {@link LogLine}s. Feed it consecutive chunks with `push`. */
+export class LineFramer {
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  /** Offset of the first pending byte (the start of the unfinished line). */
+  private pendingStart: number;
+
+  constructor(
+    private readonly path: string,
+    private readonly seq: SequenceCounter,
+    startOffset: number,
+    private readonly maxLineBytes: number = DEFAULT_MAX_LINE_BYTES,
+    /** Counters to add to (shared by every framer of a stream). */
+    readonly stats: FramerStats = { invalidUtf8Lines: 0, splitLines: 0 },
+  ) {
+    this.pendingStart = startOffset;
+  }
+
+  /** Bytes held for an unfinished line. */
+  get heldBytes(): number {
+    return this.pendingBytes;
+  }
+
+  /** Offset of the start of the unfinished line: every byte before it has been framed. */
+  get committedOffset(): number {
+    return this.pendingStart;
+  }
+
+  /** Frames `chunk`, which starts right after the previously pushed bytes. Copies what it keeps. */
+  push(chunk: Buffer, out: LogLine[] = []): LogLine[] {
+    let start = 0;
+    if (this.pendingBytes > 0) {
+      const nl = chunk.indexOf(NEWLINE);
+      if (nl === -1) {
+        this.hold(chunk, out);
+        return out;
+      }
+      this.pending.push(chunk.subarray(0, nl));
+      const line = Buffer.concat(this.pending, this.pendingBytes + nl);
+      this.pending = [];
+      this.pendingBytes = 0;
+      this.emitBytes(line, this.pendingStart, 1, out);
+      start = nl + 1;
+    }
+    const lastNl = chunk.lastIndexOf(NEWLINE);
+    if (lastNl >= start) {
+      this.frameWhole(chunk, start, lastNl + 1, out);
+      start = lastNl + 1;
+    }
+    if (start < chunk.length) this.hold(chunk.subarray(start), out);
+    return out;
+  }
+
+  /** Delivers the unfinished line as a `partial` line, if there is one. */
+  flush(out: LogLine[] = []): LogLine[] {
+    if (this.pendingBytes === 0) return out;
+    const bytes = Buffer.concat(this.pending, this.pendingBytes);
+    this.pending = [];
+    this.pendingBytes = 0;
+    this.emitBytes(bytes, this.pendingStart, 0, out, true);
+    return out;
+  }
+
+  /** Forgets any unfinished line and continues at `offset`. */
+  reset(offset: number): void {
+    this.pending = [];
+    this.pendingBytes = 0;
+    this.pendingStart = offset;
+  }
+
+  private hold(bytes: Buffer, out: LogLine[]): void {
+    this.pending.push(Buffer.from(bytes));
+    this.pendingBytes += bytes.length;
+    while (this.pendingBytes >= this.maxLineBytes) {
+      const all = Buffer.concat(this.pending, this.pendingBytes);
+      const cut = utf8Boundary(all, this.maxLineBytes);
+      this.emitPiece(all.subarray(0, cut), this.pendingStart, cut, out);
+      const rest = all.subarray(cut);
+      this.pending = rest.length > 0 ? [Buffer.from(rest)] : [];
+      this.pendingBytes = rest.length;
+    }
+  }
+
+  /** Frames chunk[from, to), which ends with a newline, with one decode where possible. */
+  private frameWhole(chunk: Buffer, from: number, to: number, out: LogLine[]): void {
+    const base = this.pendingStart - from;
+    const region = chunk.subarray(from, to);
+    const ascii = isAscii(region);
+    if (!ascii && !isUtf8(region)) {
+      this.frameByteWise(chunk, from, to, out);
+      return;
+    }
+    const text = chunk.toString(ascii ? 'latin1' : 'utf8', from, to);
+    let i = 0;
+    let byteAt = from;
+    for (let j = text.indexOf('\n'); j !== -1; j = text.indexOf('\n', i)) {
+      const byteLength = ascii ? j - i : Buffer.byteLength(text.slice(i, j));
+      if (byteLength > this.maxLineBytes) {
+        this.emitBytes(chunk.subarray(byteAt, byteAt + byteLength), byteAt + base, 1, out);
+      } else {
+        const cr = text.charCodeAt(j - 1) === 13 && j > i;
+        const end = byteAt + byteLength + 1;
+        out.push({ text: text.slice(i, cr ? j - 1 : j), path: this.path, offset: byteAt + base, end: end + base, seq: this.seq.next++ });
+      }
+      byteAt += byteLength + 1;
+      i = j + 1;
+    }
+    this.pendingStart = to + base;
+  }
+
+  private frameByteWise(chunk: Buffer, from: number, to: number, out: LogLine[]): void {
+    const base = this.pendingStart - from;
+    for (let i = from; i < to; ) {
+      const nl = chunk.indexOf(NEWLINE, i);
+      this.emitBytes(chunk.subarray(i, nl), i + base, 1, out);
+      i = nl + 1;
+    }
+    this.pendingStart = to + base;
+  }
+
+  /** Emits one line given as bytes (without its \n), cutting it at the cap if needed. */
+  private emitBytes(bytes: Buffer, offset: number, terminator: number, out: LogLine[], partial = false): void {
+    let rest = bytes;
+    let at = offset;
+    while (rest.length > this.maxLineBytes) {
+      const cut = utf8Boundary(rest, this.maxLineBytes);
+      this.emitPiece(rest.subarray(0, cut), at, cut, out);
+      at += cut;
+      rest = rest.subarray(cut);
+    }
+    const body = !partial && rest.length > 0 && rest[rest.length - 1] === CR ? rest.subarray(0, -1) : rest;
+    const line: { -readonly [K in keyof LogLine]: LogLine[K] } = { text: this.decode(body), path: this.path, offset: at, end: at + rest.length + terminator, seq: this.seq.next++ };
+    if (partial) line.partial = true;
+    out.push(line);
+    this.pendingStart = at + rest.length + terminator;
+  }
+
+  private emitPiece(bytes: Buffer, offset: number, length: number, out: LogLine[]): void {
+    this.stats.splitLines++;
+    out.push({ text: this.decode(bytes), path: this.path, offset, end: offset + length, seq: this.seq.next++, split: true });
+    this.pendingStart = offset + length;
+  }
+
+  private decode(bytes: Buffer): string {
+    if (!isUtf8(bytes)) this.stats.invalidUtf8Lines++;
+    return bytes.toString('utf8');
+  }
+}
+
+/** The largest cut ≤ `limit` that does not split a UTF-8 character (falls back to `limit`). */
+function utf8Boundary(bytes: Buffer, limit: number): number {
+  for (let cut = limit, back = 0; cut > 0 && back < 4; cut--, back++) {
+    const byte = bytes[cut];
+    if (byte === undefined || (byte & 0xc0) !== 0x80) return cut;
+  }
+  return limit;
+}

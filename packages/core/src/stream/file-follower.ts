@@ -1,0 +1,260 @@
+// The engine of one following session: on every hint it checks what the path names now, reads
+// the current file to its end, drains files rotated away, and recognises truncation and rewrites.
+import { lstat, realpath, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { FileAccessError, NotAFileError, ReadError, errnoCode, type LogStreamError } from '../errors/log-stream-error.js';
+import type { SequenceCounter } from '../framing/line-framer.js';
+import type { LogLine } from '../framing/log-line.js';
+import { FileWatcher } from '../watch/file-watcher.js';
+import { onTick } from '../watch/shared-ticker.js';
+import { closeDescriptor, openForReading, statDescriptor } from './fs-ops.js';
+import { OpenFile, type FileState } from './open-file.js';
+import { initialOffset, headMatches } from './resume-offset.js';
+import type { ResolvedStreamOptions } from './resolve-options.js';
+import type { LogStreamEvent, LogStreamStats, LogStreamStatus } from './stream-types.js';
+
+/** What a follower reports to its stream. */
+export interface FollowerHost {
+  /** Delivers lines; resolves false when they could not reach subscribers (the session stopped). */
+  deliver(lines: LogLine[]): boolean | Promise<boolean>;
+  event(event: LogStreamEvent): void;
+  error(error: LogStreamError): void;
+  /** `follow: false` reached the end of the file. */
+  ended(): void;
+}
+
+interface Draining {
+  file: OpenFile;
+  lastGrowth: number;
+  bytes: number;
+}
+
+export class FileFollower {
+  status: LogStreamStatus = 'waiting';
+  private current: OpenFile | undefined;
+  private draining: Draining[] = [];
+  private watcher: FileWatcher | undefined;
+  private stopDrainTick: (() => void) | undefined;
+  private stopped = false;
+  private syncing: Promise<void> | undefined;
+  private syncRequested = false;
+  private reported = new Set<string>();
+  private held = { offset: -1, since: 0 };
+  private flushTimer: NodeJS.Timeout | undefined;
+  private readonly isStopped = () => this.stopped;
+  private start: FileState | 'first' | 'new' = 'first';
+  private readonly sink = (lines: LogLine[]) => (this.stopped ? false : this.host.deliver(lines));
+
+  constructor(
+    private readonly path: string,
+    private readonly options: ResolvedStreamOptions,
+    private readonly host: FollowerHost,
+    private readonly seq: SequenceCounter,
+    private readonly stats: LogStreamStats,
+  ) {}
+
+  /** Starts watching and positions in the file (if it exists); resolves when both are done. */
+  async begin(start: FileState | 'first' | 'new'): Promise<void> {
+    this.start = start;
+    // Hints that arrive while positioning only mark a sync as wanted; the loop runs after.
+    const positioned = this.position();
+    this.syncRequested = true;
+    this.syncing = positioned.then(() => this.runSyncs()).finally(() => (this.syncing = undefined));
+    await positioned;
+  }
+
+  private async position(): Promise<void> {
+    try {
+      if (this.options.follow && !this.stopped) {
+        const watcher = new FileWatcher(this.path, {
+          onHint: () => this.requestSync(),
+          onEvent: (event) => this.host.event(event),
+          onError: (error) => this.host.error(error as LogStreamError),
+        }, this.options);
+        this.watcher = watcher;
+        await watcher.ready;
+      }
+      await this.locate();
+      if (!this.stopped && this.current === undefined) this.host.event({ type: 'waiting', path: this.path });
+    } catch (error) {
+      this.reportOnce('read', new ReadError(this.path, error));
+    }
+  }
+
+  /** Stops, closes every descriptor, watch and timer, and returns where to resume. */
+  async stop(): Promise<FileState | undefined> {
+    this.stopped = true;
+    clearTimeout(this.flushTimer);
+    this.stopDrainTick?.();
+    await this.watcher?.close();
+    await this.syncing;
+    const state = this.current?.state();
+    await Promise.all([this.current, ...this.draining.map((d) => d.file)].map((f) => f?.close()));
+    this.current = undefined;
+    this.draining = [];
+    return state;
+  }
+
+  requestSync(): void {
+    if (this.stopped) return;
+    this.syncRequested = true;
+    this.syncing ??= this.runSyncs().finally(() => (this.syncing = undefined));
+  }
+
+  private async runSyncs(): Promise<void> {
+    while (this.syncRequested && !this.stopped) {
+      this.syncRequested = false;
+      try {
+        await this.syncOnce();
+      } catch (error) {
+        this.reportOnce('read', new ReadError(this.path, error));
+      }
+    }
+  }
+
+  private async syncOnce(): Promise<void> {
+    for (const d of [...this.draining]) await this.readDraining(d);
+    const st = await this.locate();
+    const file = this.current;
+    if (!file || !st || this.stopped) return;
+    if (st.size < file.position) await this.restart(file, st.size, 'shrunk');
+    let outcome = await file.readToEnd(this.sink, this.isStopped, st.size);
+    if (outcome.rewritten) {
+      await this.restart(file, st.size, 'rewritten');
+      outcome = await file.readToEnd(this.sink, this.isStopped, st.size);
+    }
+    if (outcome.shrunk) this.syncRequested = true;
+    file.lastSeenSize = Math.max(st.size, file.position);
+    if (!this.options.follow) return this.finish(file);
+    this.schedulePartialFlush(file);
+  }
+
+  /** Stats the path and makes `current` the file it names; returns the stat when it is a file. */
+  private async locate(): Promise<Stats | undefined> {
+    const st = await statPath(this.path);
+    if (st instanceof Error) {
+      this.reportOnce('stat', new ReadError(this.path, st));
+      return undefined;
+    }
+    if (!st || !st.isFile()) {
+      if (st) this.reportOnce('not-a-file', new NotAFileError(this.path, st.isDirectory() ? 'directory' : 'special file'));
+      if (this.current) await this.retire(this.current, undefined);
+      this.setStatus('waiting');
+      if (!this.options.follow) this.finish(undefined);
+      return undefined;
+    }
+    this.reported.delete('not-a-file');
+    const file = this.current;
+    if (file && (file.dev !== st.dev || file.ino !== st.ino)) await this.retire(file, st);
+    if (!this.current) await this.open();
+    return this.current ? st : undefined;
+  }
+
+  private async open(): Promise<void> {
+    let fd: number;
+    try {
+      fd = await openForReading(this.path);
+    } catch (error) {
+      const code = errnoCode(error);
+      if (code === 'ENOENT') this.syncRequested = true;
+      else if (code === 'EACCES' || code === 'EPERM') this.reportOnce('access', new FileAccessError(this.path, error));
+      else this.reportOnce('open', new ReadError(this.path, error));
+      return;
+    }
+    this.reported.delete('access');
+    if (this.stopped) return closeDescriptor(fd);
+    const st = await statDescriptor(fd);
+    const offset = await initialOffset(fd, st, this.start, this.options, (event) => this.host.event(event));
+    this.start = 'new';
+    this.current = await OpenFile.at(fd, this.path, this.seq, offset, this.options.maxLineBytes, this.stats);
+    this.setStatus('following', offset);
+    await this.trackLinkTarget();
+  }
+
+  /** Reads a file the path no longer names to its end and keeps it draining for late writes. */
+  private async retire(file: OpenFile, replacement: Stats | undefined): Promise<void> {
+    this.current = undefined;
+    const outcome = await file.readToEnd(this.sink, this.isStopped);
+    const links = (await statDescriptor(file.fd).catch(() => undefined))?.nlink ?? 0;
+    this.draining.push({ file, lastGrowth: Date.now(), bytes: outcome.bytes });
+    this.stopDrainTick ??= onTick(this.options.pollIntervalMs, () => this.requestSync());
+    if (replacement) {
+      this.stats.rotations++;
+      this.host.event({ type: links > 0 ? 'rotated' : 'replaced', path: this.path });
+    }
+  }
+
+  private async readDraining(d: Draining): Promise<void> {
+    const outcome = await d.file.readToEnd(this.sink, this.isStopped);
+    d.bytes += outcome.bytes;
+    const now = Date.now();
+    if (outcome.bytes > 0) d.lastGrowth = now;
+    if (now - d.lastGrowth < this.options.rotationGraceMs || this.stopped) return;
+    await d.file.deliver(d.file.framer.flush(), this.sink);
+    this.draining = this.draining.filter((x) => x !== d);
+    await d.file.close();
+    if (this.draining.length === 0) {
+      this.stopDrainTick?.();
+      this.stopDrainTick = undefined;
+    }
+    this.host.event({ type: 'drained', path: this.path, bytes: d.bytes });
+  }
+
+  /** The file is shorter than what was read, or its bytes before the position changed. */
+  private async restart(file: OpenFile, size: number, why: 'shrunk' | 'rewritten'): Promise<void> {
+    const previousOffset = file.position;
+    const unreadBytesLost = Math.max(0, file.lastSeenSize - file.position);
+    await file.deliver(file.framer.flush(), this.sink);
+    // A pure cut keeps the old first bytes: nothing new to read. Different first bytes: new content.
+    const cut = why === 'shrunk' && size > 0 && (await headMatches(file.fd, file.head));
+    const resumedAt = cut ? size : 0;
+    await file.restartAt(resumedAt);
+    this.stats.truncations++;
+    this.host.event({ type: 'truncated', path: this.path, previousOffset, size, resumedAt, unreadBytesLost });
+  }
+
+  private finish(file: OpenFile | undefined): void {
+    if (this.stopped) return;
+    const done = file ? file.deliver(file.framer.flush(), this.sink) : Promise.resolve();
+    void done.then(() => this.host.ended());
+  }
+
+  private schedulePartialFlush(file: OpenFile): void {
+    const wait = this.options.partialLineFlushMs;
+    if (wait === undefined || file.framer.heldBytes === 0) return;
+    const now = Date.now();
+    if (this.held.offset !== file.framer.committedOffset) this.held = { offset: file.framer.committedOffset, since: now };
+    else if (now - this.held.since >= wait) return void file.deliver(file.framer.flush(), this.sink);
+    clearTimeout(this.flushTimer);
+    this.flushTimer = setTimeout(() => this.requestSync(), Math.max(1, this.held.since + wait - now));
+  }
+
+  private setStatus(status: 'waiting' | 'following', offset = 0): void {
+    if (this.status === status && status === 'waiting') return;
+    this.status = status;
+    this.host.event(status === 'waiting' ? { type: 'waiting', path: this.path } : { type: 'following', path: this.path, offset });
+  }
+
+  private async trackLinkTarget(): Promise<void> {
+    const link = await lstat(this.path).catch(() => undefined);
+    const target = link?.isSymbolicLink() ? await realpath(this.path).catch(() => undefined) : undefined;
+    this.watcher?.setLinkTarget(target);
+  }
+
+  /** Reports an error once until the condition clears, so a retry loop cannot flood subscribers. */
+  private reportOnce(key: string, error: LogStreamError): void {
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    this.host.error(error);
+  }
+}
+
+/** stat(2) of the path: the stats, undefined when absent, or the error. */
+async function statPath(path: string): Promise<Stats | undefined | Error> {
+  try {
+    return await stat(path);
+  } catch (error) {
+    const code = errnoCode(error);
+    return code === 'ENOENT' || code === 'ENOTDIR' ? undefined : (error as Error);
+  }
+}

@@ -1,0 +1,22 @@
+// Promise wrappers over Node's descriptor-level fs calls (lighter than FileHandle for hot reads).
+import { close, fstat, open, read, type Stats } from 'node:fs';
+
+export function openForReading(path: string): Promise<number> {
+  return new Promise((resolve, reject) => open(path, 'r', (error, fd) => (error ? reject(error) : resolve(fd))));
+}
+
+export function statDescriptor(fd: number): Promise<Stats> {
+  return new Promise((resolve, reject) => fstat(fd, (error, stats) => (error ? reject(error) : resolve(stats))));
+}
+
+export function closeDescriptor(fd: number): Promise<void> {
+  return new Promise((resolve) => close(fd, () => resolve()));
+}
+
+/** Reads up to `length` bytes at `position` into a new buffer; the result is only as long as what was read. */
+export function readAt(fd: number, length: number, position: number): Promise<Buffer> {
+  const buffer = Buffer.allocUnsafe(length);
+  return new Promise((resolve, reject) =>
+    read(fd, buffer, 0, length, position, (error, bytesRead) => (error ? reject(error) : resolve(buffer.subarray(0, bytesRead)))),
+  );
+}

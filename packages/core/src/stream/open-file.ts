@@ -1,0 +1,125 @@
+// One open file of a stream: its descriptor, identity, read position and framer. It reads from
+// the position to end of file and recognises a file that was truncated or rewritten underneath.
+import { LineFramer, type FramerStats, type SequenceCounter } from '../framing/line-framer.js';
+import type { LogLine } from '../framing/log-line.js';
+import { closeDescriptor, readAt, statDescriptor } from './fs-ops.js';
+
+/** Bytes at the start of a file kept as its fingerprint. */
+export const HEAD_BYTES = 256;
+/** Bytes before the read position kept to notice the content there changing. */
+export const TAIL_BYTES = 64;
+const MIN_READ = 64 * 1024;
+const MAX_READ = 1024 * 1024;
+
+/** The identity and position of a file, enough to resume it later (and to save as a checkpoint). */
+export interface FileState {
+  readonly dev: number;
+  readonly ino: number;
+  /** Every line before this offset was delivered. */
+  readonly offset: number;
+  /** The file's first bytes (up to HEAD_BYTES) as last seen. */
+  readonly head: Buffer;
+}
+
+/** Result of reading to end of file. */
+export interface ReadOutcome {
+  bytes: number;
+  /** The bytes before the position are no longer what was read there: the file was rewritten. */
+  rewritten: boolean;
+  /** The file is now shorter than the position. */
+  shrunk: boolean;
+}
+
+/** Receives framed lines and says whether they reached subscribers; reading waits for it. */
+export type LineSink = (lines: LogLine[]) => boolean | Promise<boolean>;
+
+export class OpenFile {
+  readonly framer: LineFramer;
+  private tail: Buffer = Buffer.alloc(0);
+  /** Bytes framed so far (the next read starts here). */
+  position: number;
+  /** Size from the last stat that showed this file. */
+  lastSeenSize = 0;
+  /** Every line before this offset reached subscribers. */
+  deliveredOffset: number;
+
+  private constructor(
+    readonly fd: number,
+    readonly dev: number,
+    readonly ino: number,
+    public head: Buffer,
+    path: string,
+    seq: SequenceCounter,
+    offset: number,
+    maxLineBytes: number,
+    stats: FramerStats,
+  ) {
+    this.position = offset;
+    this.deliveredOffset = offset;
+    this.framer = new LineFramer(path, seq, offset, maxLineBytes, stats);
+  }
+
+  /** Wraps an open descriptor of a regular file, positioned at `offset`. */
+  static async at(fd: number, path: string, seq: SequenceCounter, offset: number, maxLineBytes: number, stats: FramerStats): Promise<OpenFile> {
+    const st = await statDescriptor(fd);
+    const head = await readAt(fd, HEAD_BYTES, 0);
+    const file = new OpenFile(fd, st.dev, st.ino, Buffer.from(head), path, seq, offset, maxLineBytes, stats);
+    file.lastSeenSize = st.size;
+    if (offset > 0) file.tail = Buffer.from(await readAt(fd, Math.min(TAIL_BYTES, offset), offset - Math.min(TAIL_BYTES, offset)));
+    return file;
+  }
+
+  /** The state to resume from: the start of the first line not yet delivered. */
+  state(): FileState {
+    return { dev: this.dev, ino: this.ino, offset: this.deliveredOffset, head: this.head };
+  }
+
+  /** Reads from the position to end of file, framing lines into `sink`, until done or `stopped()`. */
+  async readToEnd(sink: LineSink, stopped: () => boolean, sizeHint = 0): Promise<ReadOutcome> {
+    const outcome: ReadOutcome = { bytes: 0, rewritten: false, shrunk: false };
+    while (!stopped()) {
+      const k = this.tail.length;
+      const want = Math.min(MAX_READ, Math.max(MIN_READ, sizeHint - this.position));
+      const buf = await readAt(this.fd, k + want, this.position - k);
+      if (buf.length < k) {
+        outcome.shrunk = true;
+        break;
+      }
+      if (k > 0 && !buf.subarray(0, k).equals(this.tail)) {
+        outcome.rewritten = true;
+        break;
+      }
+      const data = buf.subarray(k);
+      if (data.length === 0) break;
+      const lines = this.framer.push(data);
+      this.position += data.length;
+      outcome.bytes += data.length;
+      this.tail = Buffer.from(buf.subarray(Math.max(0, buf.length - TAIL_BYTES)));
+      if (this.head.length < HEAD_BYTES && this.position <= HEAD_BYTES * 4) this.head = Buffer.from(await readAt(this.fd, HEAD_BYTES, 0));
+      await this.deliver(lines, sink);
+      if (buf.length < k + want) break;
+    }
+    return outcome;
+  }
+
+  /** Hands lines to `sink` and records how far delivery got. */
+  async deliver(lines: LogLine[], sink: LineSink): Promise<void> {
+    const first = lines[0];
+    if (first === undefined) return;
+    this.deliveredOffset = (await sink(lines)) ? this.framer.committedOffset : Math.min(this.deliveredOffset, first.offset);
+  }
+
+  /** Continues at `offset` (after truncation), keeping the bytes before it as the new tail. */
+  async restartAt(offset: number): Promise<void> {
+    this.framer.reset(offset);
+    this.position = offset;
+    this.deliveredOffset = offset;
+    const k = Math.min(TAIL_BYTES, offset);
+    this.tail = Buffer.from(await readAt(this.fd, k, offset - k));
+    this.head = Buffer.from(await readAt(this.fd, HEAD_BYTES, 0));
+  }
+
+  close(): Promise<void> {
+    return closeDescriptor(this.fd);
+  }
+}

@@ -1,0 +1,99 @@
+// Options, events, subscribers and statistics of a LogStream.
+import type { LogStreamError } from '../errors/log-stream-error.js';
+import type { LogLine } from '../framing/log-line.js';
+import type { WatcherEvent, WatcherMode } from '../watch/watch-types.js';
+
+/** Where reading starts when the stream first opens a file that already exists. */
+export type StartPosition = 'end' | 'beginning' | { readonly lines: number } | { readonly offset: number };
+
+/** Options of a {@link LogStream}. */
+export interface LogStreamOptions {
+  /**
+   * Where to start in a file that exists when watching begins. `'end'` starts after the last
+   * complete line (an unfinished last line is delivered whole once it ends). A file that appears
+   * later, or replaces the followed one, is always read from byte 0.
+   * @default 'end'
+   */
+  start?: StartPosition;
+  /** @default 'auto' */
+  watcher?: WatcherMode;
+  /** Stat period when polling (and while a folder is missing); also how often a rotated-away file is re-read. @default 500 */
+  pollIntervalMs?: number;
+  /** Period of the safety-net stat that catches lost OS events. @default 1000 */
+  reconcileIntervalMs?: number;
+  /** Testing only: drop every OS event so only the reconcile stat finds changes. @default false */
+  simulateEventLoss?: boolean;
+  /** `false`: deliver what the file holds now (an unfinished last line included), emit `end`, stop. @default true */
+  follow?: boolean;
+  /** Lines longer than this many bytes are delivered as pieces marked `split`. @default 1048576 */
+  maxLineBytes?: number;
+  /** Deliver an unfinished line (marked `partial`) once it has waited this long; off when undefined. */
+  partialLineFlushMs?: number;
+  /** How long a rotated-away or deleted file is kept open and re-read after it last grew. @default 10000 */
+  rotationGraceMs?: number;
+  /** Aborting closes the stream. */
+  signal?: AbortSignal;
+}
+
+/** Where the stream stands: no subscribers, waiting for the file, following it, or closed. */
+export type LogStreamStatus = 'idle' | 'waiting' | 'following' | 'closed';
+
+/** What happened to the followed file; delivered to every subscriber's `onEvent`. */
+export type LogStreamEvent =
+  | WatcherEvent
+  | { readonly type: 'waiting'; readonly path: string }
+  | { readonly type: 'following'; readonly path: string; readonly offset: number }
+  | { readonly type: 'rotated'; readonly path: string }
+  | { readonly type: 'replaced'; readonly path: string }
+  | {
+      readonly type: 'truncated';
+      readonly path: string;
+      /** How far the stream had read before it noticed. */
+      readonly previousOffset: number;
+      /** The file's size when noticed. */
+      readonly size: number;
+      /** Where reading resumed: 0 (new content) or `size` (the old content was cut, nothing new). */
+      readonly resumedAt: number;
+      /** Bytes the file had beyond what was read when last seen: they may have been cut unread. */
+      readonly unreadBytesLost: number;
+    }
+  | { readonly type: 'drained'; readonly path: string; readonly bytes: number }
+  | { readonly type: 'start-offset-beyond-end'; readonly path: string; readonly offset: number; readonly size: number }
+  | { readonly type: 'end'; readonly path: string }
+  | { readonly type: 'closed'; readonly path: string };
+
+/** Any subset of these callbacks. `onLines` and `onLogContent` may return a promise: reading waits for it. */
+export interface LogStreamSubscriber {
+  /** Whole lines, in order, each exactly once. */
+  onLines?(lines: readonly LogLine[]): void | Promise<void>;
+  /** The same lines joined, each ending in "\n". */
+  onLogContent?(content: string): void | Promise<void>;
+  onEvent?(event: LogStreamEvent): void;
+  onError?(error: LogStreamError): void;
+}
+
+/** Returned by `subscribe`; `unsubscribe()` is safe to call twice and `using` calls it. */
+export interface Subscription extends Disposable {
+  readonly subscriber: LogStreamSubscriber;
+  unsubscribe(): void;
+}
+
+/** Counters of one stream since it was created. */
+export interface LogStreamStats {
+  lines: number;
+  bytes: number;
+  invalidUtf8Lines: number;
+  splitLines: number;
+  rotations: number;
+  truncations: number;
+}
+
+/** Options of `LogStream.lines()`. */
+export interface LinesOptions {
+  signal?: AbortSignal;
+  /** Lines queued before reading pauses. @default 10000 */
+  highWaterMark?: number;
+  /** Errors while iterating; without it they reach other subscribers or a process warning. */
+  onError?(error: LogStreamError): void;
+  onEvent?(event: LogStreamEvent): void;
+}

@@ -1,0 +1,108 @@
+// The subscribers of one stream: delivers lines, events and errors to each, isolating failures so
+// that one subscriber that throws never disturbs the others, and no error goes unreported.
+import { SubscriberError, type LogStreamError } from '../errors/log-stream-error.js';
+import type { LogLine } from '../framing/log-line.js';
+import type { LogStreamEvent, LogStreamSubscriber } from './stream-types.js';
+
+export class SubscriberSet {
+  private readonly subscribers = new Set<LogStreamSubscriber>();
+
+  constructor(private readonly path: string) {}
+
+  get size(): number {
+    return this.subscribers.size;
+  }
+
+  has(subscriber: LogStreamSubscriber): boolean {
+    return this.subscribers.has(subscriber);
+  }
+
+  add(subscriber: LogStreamSubscriber): void {
+    this.subscribers.add(subscriber);
+  }
+
+  delete(subscriber: LogStreamSubscriber): boolean {
+    return this.subscribers.delete(subscriber);
+  }
+
+  clear(): LogStreamSubscriber[] {
+    const all = [...this.subscribers];
+    this.subscribers.clear();
+    return all;
+  }
+
+  /** Hands `lines` to every subscriber; resolves when every returned promise has settled. */
+  deliver(lines: readonly LogLine[]): Promise<void> | undefined {
+    let content: string | undefined;
+    let waits: Promise<void>[] | undefined;
+    for (const sub of [...this.subscribers]) {
+      if (sub.onLines) waits = this.call(sub, 'onLines', () => sub.onLines?.(lines), waits);
+      if (sub.onLogContent) {
+        content ??= joinLines(lines);
+        const text = content;
+        waits = this.call(sub, 'onLogContent', () => sub.onLogContent?.(text), waits);
+      }
+    }
+    return waits && Promise.all(waits).then(() => undefined);
+  }
+
+  event(event: LogStreamEvent): void {
+    for (const sub of [...this.subscribers]) {
+      if (!sub.onEvent) continue;
+      try {
+        sub.onEvent(event);
+      } catch (error) {
+        this.failed(sub, 'onEvent', error);
+      }
+    }
+  }
+
+  /** Reports an error to every subscriber with `onError` (but `except`); a process warning if none has one. */
+  error(error: LogStreamError, except?: LogStreamSubscriber): void {
+    let reported = false;
+    for (const sub of [...this.subscribers]) {
+      if (sub === except || !sub.onError) continue;
+      reported = true;
+      try {
+        sub.onError(error);
+      } catch (thrown) {
+        process.emitWarning(new SubscriberError(this.path, 'onError', thrown));
+      }
+    }
+    if (!reported) process.emitWarning(error);
+  }
+
+  private call(sub: LogStreamSubscriber, name: string, fn: () => void | Promise<void> | undefined, waits: Promise<void>[] | undefined): Promise<void>[] | undefined {
+    try {
+      const result = fn();
+      if (result && typeof result.then === 'function') {
+        (waits ??= []).push(result.then(undefined, (error: unknown) => this.failed(sub, name, error)));
+      }
+    } catch (error) {
+      this.failed(sub, name, error);
+    }
+    return waits;
+  }
+
+  /** A subscriber's callback failed: tell that subscriber, or else the others. */
+  private failed(sub: LogStreamSubscriber, callback: string, cause: unknown): void {
+    const error = new SubscriberError(this.path, callback, cause);
+    if (sub.onError) {
+      try {
+        sub.onError(error);
+        return;
+      } catch (thrown) {
+        process.emitWarning(new SubscriberError(this.path, 'onError', thrown));
+        return;
+      }
+    }
+    this.error(error, sub);
+  }
+}
+
+/** The lines' texts joined, each ending in "\n". */
+export function joinLines(lines: readonly LogLine[]): string {
+  let out = '';
+  for (const line of lines) out += line.text + '\n';
+  return out;
+}
