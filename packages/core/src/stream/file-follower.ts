@@ -10,6 +10,7 @@ import { onTick } from '../watch/shared-ticker.js';
 import { closeDescriptor, openForReading, statDescriptor } from './fs-ops.js';
 import { OpenFile, type FileState } from './open-file.js';
 import { initialOffset, headMatches } from './resume-offset.js';
+import { findSkippedGenerations, identityKey } from './skipped-generations.js';
 import type { ResolvedStreamOptions } from './resolve-options.js';
 import type { LogStreamEvent, LogStreamStats, LogStreamStatus } from './stream-types.js';
 
@@ -26,7 +27,6 @@ export interface FollowerHost {
 interface Draining {
   file: OpenFile;
   lastGrowth: number;
-  bytes: number;
 }
 
 export class FileFollower {
@@ -139,6 +139,8 @@ export class FileFollower {
     if (!st || !st.isFile()) {
       if (st) this.reportOnce('not-a-file', new NotAFileError(this.path, st.isDirectory() ? 'directory' : 'special file'));
       if (this.current) await this.retire(this.current, undefined);
+      // Whatever appears at the path from now on is new content, to be read from byte 0.
+      if (!st) this.start = 'new';
       this.setStatus('waiting');
       if (!this.options.follow) this.finish(undefined);
       return undefined;
@@ -166,17 +168,33 @@ export class FileFollower {
     const st = await statDescriptor(fd);
     const offset = await initialOffset(fd, st, this.start, this.options, (event) => this.host.event(event));
     this.start = 'new';
-    this.current = await OpenFile.at(fd, this.path, this.seq, offset, this.options.maxLineBytes, this.stats);
+    const file = await OpenFile.at(fd, this.path, this.seq, offset, this.options.maxLineBytes, this.stats);
+    await this.readSkippedGenerations(file);
+    this.current = file;
     this.setStatus('following', offset);
     await this.trackLinkTarget();
+  }
+
+  /** Reads, before `next`, the files rotated in and out again since the last retired one. */
+  private async readSkippedGenerations(next: OpenFile): Promise<void> {
+    const last = this.draining.at(-1)?.file;
+    if (!last) return;
+    const known = new Set([...this.draining.map((d) => identityKey(d.file.dev, d.file.ino)), identityKey(next.dev, next.ino)]);
+    for (const path of await findSkippedGenerations(this.path, last, known)) {
+      const fd = await openForReading(path).catch(() => undefined);
+      if (fd === undefined) continue;
+      const file = await OpenFile.at(fd, this.path, this.seq, 0, this.options.maxLineBytes, this.stats);
+      this.draining.push({ file, lastGrowth: Date.now() });
+      await file.readToEnd(this.sink, this.isStopped);
+    }
   }
 
   /** Reads a file the path no longer names to its end and keeps it draining for late writes. */
   private async retire(file: OpenFile, replacement: Stats | undefined): Promise<void> {
     this.current = undefined;
-    const outcome = await file.readToEnd(this.sink, this.isStopped);
+    await file.readToEnd(this.sink, this.isStopped);
     const links = (await statDescriptor(file.fd).catch(() => undefined))?.nlink ?? 0;
-    this.draining.push({ file, lastGrowth: Date.now(), bytes: outcome.bytes });
+    this.draining.push({ file, lastGrowth: Date.now() });
     this.stopDrainTick ??= onTick(this.options.pollIntervalMs, () => this.requestSync());
     if (replacement) {
       this.stats.rotations++;
@@ -186,7 +204,6 @@ export class FileFollower {
 
   private async readDraining(d: Draining): Promise<void> {
     const outcome = await d.file.readToEnd(this.sink, this.isStopped);
-    d.bytes += outcome.bytes;
     const now = Date.now();
     if (outcome.bytes > 0) d.lastGrowth = now;
     if (now - d.lastGrowth < this.options.rotationGraceMs || this.stopped) return;
@@ -197,7 +214,7 @@ export class FileFollower {
       this.stopDrainTick?.();
       this.stopDrainTick = undefined;
     }
-    this.host.event({ type: 'drained', path: this.path, bytes: d.bytes });
+    this.host.event({ type: 'drained', path: this.path, offset: d.file.position });
   }
 
   /** The file is shorter than what was read, or its bytes before the position changed. */

@@ -57,7 +57,8 @@ export type LogStreamEvent =
       /** Bytes the file had beyond what was read when last seen: they may have been cut unread. */
       readonly unreadBytesLost: number;
     }
-  | { readonly type: 'drained'; readonly path: string; readonly bytes: number }
+  /** A file rotated away (or deleted) was read to its end and released; `offset` is where reading ended. */
+  | { readonly type: 'drained'; readonly path: string; readonly offset: number }
   | { readonly type: 'start-offset-beyond-end'; readonly path: string; readonly offset: number; readonly size: number }
   | { readonly type: 'end'; readonly path: string }
   | { readonly type: 'closed'; readonly path: string };
