@@ -77,9 +77,9 @@ export class OpenFile {
   /** Reads from the position to end of file, framing lines into `sink`, until done or `stopped()`. */
   async readToEnd(sink: LineSink, stopped: () => boolean, sizeHint = 0): Promise<ReadOutcome> {
     const outcome: ReadOutcome = { bytes: 0, rewritten: false, shrunk: false };
+    let want = Math.min(MAX_READ, Math.max(MIN_READ, sizeHint - this.position));
     while (!stopped()) {
       const k = this.tail.length;
-      const want = Math.min(MAX_READ, Math.max(MIN_READ, sizeHint - this.position));
       const buf = await readAt(this.fd, k + want, this.position - k);
       if (buf.length < k) {
         outcome.shrunk = true;
@@ -98,6 +98,8 @@ export class OpenFile {
       if (this.head.length < HEAD_BYTES && this.position <= HEAD_BYTES * 4) this.head = Buffer.from(await readAt(this.fd, HEAD_BYTES, 0));
       await this.deliver(lines, sink);
       if (buf.length < k + want) break;
+      // The file holds more than the last stat said: it is growing fast, so read bigger.
+      want = Math.min(MAX_READ, want * 4);
     }
     return outcome;
   }
