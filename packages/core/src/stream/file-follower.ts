@@ -8,7 +8,7 @@ import type { LogLine } from '../framing/log-line.js';
 import { FileWatcher } from '../watch/file-watcher.js';
 import { onTick } from '../watch/shared-ticker.js';
 import { closeDescriptor, openForReading, statDescriptor } from './fs-ops.js';
-import { OpenFile, type FileState } from './open-file.js';
+import { OpenFile, type FileState, type ReadOutcome } from './open-file.js';
 import { initialOffset, headMatches } from './resume-offset.js';
 import { findSkippedGenerations, identityKey } from './skipped-generations.js';
 import type { ResolvedStreamOptions } from './resolve-options.js';
@@ -117,16 +117,21 @@ export class FileFollower {
     const st = await this.locate();
     const file = this.current;
     if (!file || !st || this.stopped) return;
-    if (st.size < file.position) await this.restart(file, st.size, 'shrunk');
-    let outcome = await file.readToEnd(this.sink, this.isStopped, st.size);
-    if (outcome.rewritten) {
-      await this.restart(file, st.size, 'rewritten');
-      outcome = await file.readToEnd(this.sink, this.isStopped, st.size);
-    }
-    if (outcome.shrunk) this.syncRequested = true;
+    await this.readFully(file, st.size);
     file.lastSeenSize = Math.max(st.size, file.position);
     if (!this.options.follow) return this.finish(file);
     this.schedulePartialFlush(file);
+  }
+
+  /** Reads a file to its end, starting over where it was truncated or rewritten underneath. */
+  private async readFully(file: OpenFile, sizeHint = 0): Promise<ReadOutcome> {
+    let outcome = await file.readToEnd(this.sink, this.isStopped, sizeHint);
+    for (let tries = 0; tries < 3 && (outcome.rewritten || outcome.shrunk) && !this.stopped; tries++) {
+      const { size } = await statDescriptor(file.fd);
+      await this.restart(file, size, outcome.shrunk ? 'shrunk' : 'rewritten');
+      outcome = await file.readToEnd(this.sink, this.isStopped, size);
+    }
+    return outcome;
   }
 
   /** Stats the path and makes `current` the file it names; returns the stat when it is a file. */
@@ -185,14 +190,14 @@ export class FileFollower {
       if (fd === undefined) continue;
       const file = await OpenFile.at(fd, this.path, this.seq, 0, this.options.maxLineBytes, this.stats);
       this.draining.push({ file, lastGrowth: Date.now() });
-      await file.readToEnd(this.sink, this.isStopped);
+      await this.readFully(file);
     }
   }
 
   /** Reads a file the path no longer names to its end and keeps it draining for late writes. */
   private async retire(file: OpenFile, replacement: Stats | undefined): Promise<void> {
     this.current = undefined;
-    await file.readToEnd(this.sink, this.isStopped);
+    await this.readFully(file);
     const links = (await statDescriptor(file.fd).catch(() => undefined))?.nlink ?? 0;
     this.draining.push({ file, lastGrowth: Date.now() });
     this.stopDrainTick ??= onTick(this.options.pollIntervalMs, () => this.requestSync());
@@ -203,7 +208,7 @@ export class FileFollower {
   }
 
   private async readDraining(d: Draining): Promise<void> {
-    const outcome = await d.file.readToEnd(this.sink, this.isStopped);
+    const outcome = await this.readFully(d.file);
     const now = Date.now();
     if (outcome.bytes > 0) d.lastGrowth = now;
     if (now - d.lastGrowth < this.options.rotationGraceMs || this.stopped) return;
