@@ -22,7 +22,7 @@ export const FOLLOWERS = [
   {
     id: 'logstream-cli',
     label: 'logstream follow (CLI)',
-    command: (files, o = {}) => [NODE, [CLI_BIN, 'follow', ...(o.fromStart ? ['--from-start'] : ['-n', '0']), ...files]],
+    command: (files, o = {}) => [NODE, [CLI_BIN, 'follow', '-q', ...(o.fromStart ? ['--from-start'] : ['-n', '0']), ...files]],
   },
   {
     id: 'logstream-lib',
@@ -75,7 +75,8 @@ export async function probeCli() {
 /** The followers to run: all of them, without the CLI when it is not usable (with the reason). */
 export async function availableFollowers() {
   const cli = await probeCli();
-  const list = FOLLOWERS.filter((f) => f.id !== 'logstream-cli' || cli.ok);
+  const only = process.env.BENCH_FOLLOWERS?.split(',');
+  const list = FOLLOWERS.filter((f) => (f.id !== 'logstream-cli' || cli.ok) && (!only || only.includes(f.id)));
   const notes = cli.ok ? [] : [`logstream CLI skipped: ${cli.reason}`];
   return { followers: list, notes };
 }

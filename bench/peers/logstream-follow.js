@@ -3,11 +3,15 @@ import { LogStream } from '../../packages/core/dist/index.js';
 import { exitOnStop, parseArgs } from './stdout-lines.js';
 
 const { files, fromStart, poll } = parseArgs(process.argv.slice(2));
-const streams = files.map((file) => new LogStream(file, { start: fromStart ? 'beginning' : 'end', watcher: poll ? 'poll' : 'auto' }));
+// Diagnosis only: LOGSTREAM_BENCH_GRACE_MS overrides rotationGraceMs (benchmarks use the default).
+const grace = process.env.LOGSTREAM_BENCH_GRACE_MS ? { rotationGraceMs: Number(process.env.LOGSTREAM_BENCH_GRACE_MS) } : {};
+const streams = files.map((file) => new LogStream(file, { start: fromStart ? 'beginning' : 'end', watcher: poll ? 'poll' : 'auto', ...grace }));
 for (const stream of streams) {
   stream.subscribe({
     onLogContent: (content) => void process.stdout.write(content),
     onError: (error) => process.stderr.write(`logstream: ${error.message}\n`),
+    // Diagnosis only: LOGSTREAM_BENCH_EVENTS=1 prints every stream event to stderr.
+    onEvent: process.env.LOGSTREAM_BENCH_EVENTS ? (event) => process.stderr.write(`event ${JSON.stringify(event)}\n`) : undefined,
   });
 }
 exitOnStop(() => Promise.all(streams.map((s) => s.close())));
