@@ -1,0 +1,92 @@
+// Turns delivered lines into output text: tail-style `==> name <==` headers, `name: ` prefixes,
+// or one JSON object per line, with control characters made visible when writing to a terminal.
+import type { LogLine } from '@logstream/core';
+import { sanitizeForTerminal, sanitizeJson, sanitizeLines } from '../output/sanitize.js';
+
+/** How lines from several files are told apart. */
+export type LineLabels = 'headers' | 'prefix' | 'none';
+
+/** Options of a {@link Printer}. */
+export interface PrinterOptions {
+  /** `text`: the lines as they are; `json`: one `{"text","file","offset","seq"}` object per line. @default 'text' */
+  format?: 'text' | 'json';
+  /** Text format only: a header when output switches file, a `name: ` tag on each line, or nothing. @default 'none' */
+  labels?: LineLabels;
+  /** Show control characters as visible escapes (for a terminal). @default false */
+  sanitize?: boolean;
+}
+
+/** One followed file as the printer knows it: the name the user gave for it. */
+export interface PrintSource {
+  readonly name: string;
+}
+
+/**
+ * Formats batches of lines from any number of files into one string per batch. It remembers
+ * which file was printed last, so a header appears only when output switches file, and a blank
+ * line separates each header from the output before it, exactly as `tail` does.
+ *
+ * @example
+ * const printer = new Printer({ labels: 'headers' });
+ * printer.format({ name: 'a.log' }, lines); // '==> a.log <==\nfirst\nsecond\n'
+ */
+export class Printer {
+  private readonly output: 'text' | 'json';
+  private readonly labels: LineLabels;
+  private readonly sanitize: boolean;
+  private last: PrintSource | undefined;
+  private readonly names = new Map<PrintSource, string>();
+
+  constructor(options: PrinterOptions = {}) {
+    this.output = options.format ?? 'text';
+    this.labels = options.labels ?? 'none';
+    this.sanitize = options.sanitize ?? false;
+  }
+
+  /** The text for `lines` of `source`, each line ending in `\n`; empty when there are none. */
+  format(source: PrintSource, lines: readonly LogLine[]): string {
+    if (lines.length === 0) return '';
+    if (this.output === 'json') return this.json(source, lines);
+    let out = '';
+    if (this.labels === 'headers' && this.last !== source) {
+      out = `${this.last === undefined ? '' : '\n'}==> ${this.nameOf(source)} <==\n`;
+    }
+    this.last = source;
+    const body = this.labels === 'prefix' ? this.prefixed(this.nameOf(source) + ': ', lines) : joinTexts(lines);
+    return out + (this.sanitize ? sanitizeLines(body) : body);
+  }
+
+  private prefixed(prefix: string, lines: readonly LogLine[]): string {
+    let out = '';
+    for (const line of lines) out += prefix + line.text + '\n';
+    return out;
+  }
+
+  private json(source: PrintSource, lines: readonly LogLine[]): string {
+    const file = ',"file":' + JSON.stringify(source.name);
+    let out = '';
+    for (const line of lines) {
+      out += '{"text":' + JSON.stringify(line.text) + file + ',"offset":' + String(line.offset) + ',"seq":' + String(line.seq);
+      if (line.partial) out += ',"partial":true';
+      if (line.split) out += ',"split":true';
+      out += '}\n';
+    }
+    return this.sanitize ? sanitizeJson(out) : out;
+  }
+
+  /** The name as shown in headers and prefixes (made terminal-safe once, when sanitising). */
+  private nameOf(source: PrintSource): string {
+    let name = this.names.get(source);
+    if (name === undefined) {
+      name = this.sanitize ? sanitizeForTerminal(source.name) : source.name;
+      this.names.set(source, name);
+    }
+    return name;
+  }
+}
+
+function joinTexts(lines: readonly LogLine[]): string {
+  let out = '';
+  for (const line of lines) out += line.text + '\n';
+  return out;
+}
