@@ -89,7 +89,8 @@ export class FileFollower {
     await this.watcher?.close();
     await this.syncing;
     const state = this.current?.state();
-    await Promise.all([this.current, ...this.draining.map((d) => d.file)].map((f) => f?.close()));
+    const open = [...(this.current ? [this.current] : []), ...this.draining.map((d) => d.file)];
+    await Promise.all(open.map((f) => f.close()));
     this.current = undefined;
     this.draining = [];
     return state;
@@ -145,7 +146,7 @@ export class FileFollower {
       if (st) this.reportOnce('not-a-file', new NotAFileError(this.path, st.isDirectory() ? 'directory' : 'special file'));
       if (this.current) await this.retire(this.current, undefined);
       // Whatever appears at the path from now on is new content, to be read from byte 0.
-      if (!st) this.start = 'new';
+      this.start = 'new';
       this.setStatus('waiting');
       if (!this.options.follow) this.finish(undefined);
       return undefined;

@@ -1,5 +1,6 @@
 // The pull API: an async iterator over a stream's lines with a bounded queue. When the queue is
 // full, delivery waits, so reading pauses instead of buffering without limit.
+import type { LogStreamError } from '../errors/log-stream-error.js';
 import type { LogLine } from '../framing/log-line.js';
 import type { LinesOptions, LogStreamSubscriber, Subscription } from './stream-types.js';
 
@@ -46,7 +47,7 @@ export function iterateLines(stream: Subscribable, options: LinesOptions = {}): 
         wake();
       }
     },
-    ...(options.onError ? { onError: options.onError } : {}),
+    ...(options.onError ? { onError: (error: LogStreamError) => options.onError?.(error) } : {}),
   });
   // Aborting ends the loop at once: lines still queued are dropped with it.
   const abort = () => {

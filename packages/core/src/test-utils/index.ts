@@ -5,3 +5,4 @@ export { tempDir } from './temp-dir.js';
 export { waitFor } from './wait-for.js';
 export { WATCH_MODES, type WatchModeCase } from './watch-modes.js';
 export { follow } from './follow.js';
+export { followInChild } from './child-follower.js';

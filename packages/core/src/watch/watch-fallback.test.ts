@@ -2,13 +2,14 @@
 // with a warning, and nothing crashes.
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type * as NodeFs from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { follow, tempDir } from '../test-utils/index.js';
 
 const failure = vi.hoisted(() => ({ code: 'ENOSPC' }));
 
 vi.mock('node:fs', async (importOriginal) => {
-  const fs = await importOriginal<typeof import('node:fs')>();
+  const fs = await importOriginal<typeof NodeFs>();
   const watch = () => {
     throw Object.assign(new Error(`${failure.code}: simulated watch failure`), { code: failure.code });
   };

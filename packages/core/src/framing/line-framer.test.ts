@@ -1,0 +1,74 @@
+// LineFramer: framing bytes into lines, offsets, \r\n, UTF-8 across chunks, the length cap.
+import { describe, expect, it } from 'vitest';
+import { LineFramer } from './line-framer.js';
+
+const framer = (max?: number) => new LineFramer('/x.log', { next: 1 }, 0, max);
+const texts = (lines: { text: string }[]) => lines.map((l) => l.text);
+
+describe('LineFramer', () => {
+  it('splits on \\n, strips one trailing \\r, and keeps offsets and ends in bytes', () => {
+    const lines = framer().push(Buffer.from('a\r\nbé\n\r\n'));
+    expect(texts(lines)).toEqual(['a', 'bé', '']);
+    expect(lines.map((l) => [l.offset, l.end, l.seq])).toEqual([[0, 3, 1], [3, 7, 2], [7, 9, 3]]);
+  });
+
+  it('holds an unfinished line until its newline arrives, across many chunks', () => {
+    const f = framer();
+    expect(f.push(Buffer.from('ab'))).toEqual([]);
+    expect(f.push(Buffer.from('c'))).toEqual([]);
+    expect(f.heldBytes).toBe(3);
+    const lines = f.push(Buffer.from('d\nef'));
+    expect(lines).toMatchObject([{ text: 'abcd', offset: 0, end: 5 }]);
+    expect(f.committedOffset).toBe(5);
+  });
+
+  it('never mangles a character split between chunks at any byte', () => {
+    const bytes = Buffer.from('x😀€é\n');
+    for (let cut = 0; cut <= bytes.length; cut++) {
+      const f = framer();
+      const lines = [...f.push(bytes.subarray(0, cut)), ...f.push(bytes.subarray(cut))];
+      expect(texts(lines)).toEqual(['x😀€é']);
+    }
+  });
+
+  it('replaces invalid UTF-8 and counts the lines that held it', () => {
+    const f = framer();
+    const lines = f.push(Buffer.from([0x6f, 0x6b, 0x0a, 0xc3, 0x28, 0x0a, 0xff, 0x0a]));
+    expect(texts(lines)).toEqual(['ok', '\uFFFD(', '\uFFFD']);
+    expect(f.stats.invalidUtf8Lines).toBe(2);
+    expect(lines.map((l) => l.offset)).toEqual([0, 3, 6]);
+  });
+
+  it('cuts a line longer than the cap into pieces marked split, on character boundaries', () => {
+    const f = framer(4);
+    const lines = f.push(Buffer.from('abcdefghij\nok\n'));
+    expect(texts(lines)).toEqual(['abcd', 'efgh', 'ij', 'ok']);
+    expect(lines.map((l) => l.split)).toEqual([true, true, undefined, undefined]);
+    expect(f.stats.splitLines).toBe(2);
+    const multi = framer(5).push(Buffer.from('éééé\n'));
+    expect(texts(multi)).toEqual(['éé', 'éé']);
+  });
+
+  it('bounds what it holds for an endless line without a newline', () => {
+    const f = framer(1000);
+    const out = [];
+    for (let i = 0; i < 50; i++) out.push(...f.push(Buffer.alloc(300, 0x41)));
+    expect(f.heldBytes).toBeLessThan(1000);
+    expect(out.every((l) => l.split)).toBe(true);
+    expect(out.reduce((n, l) => n + l.text.length, 0) + f.heldBytes).toBe(15_000);
+  });
+
+  it('flushes an unfinished line once as partial, then continues after it', () => {
+    const f = framer();
+    f.push(Buffer.from('abc'));
+    expect(f.flush()).toMatchObject([{ text: 'abc', partial: true, offset: 0, end: 3 }]);
+    expect(f.flush()).toEqual([]);
+    expect(f.push(Buffer.from('def\n'))).toMatchObject([{ text: 'def', offset: 3, end: 7 }]);
+  });
+
+  it('keeps a lone \\r of a partial flush (the \\n may still come)', () => {
+    const f = framer();
+    f.push(Buffer.from('a\r'));
+    expect(texts(f.flush())).toEqual(['a\r']);
+  });
+});

@@ -1,0 +1,154 @@
+// The LogStream API contract: lifecycle, subscriptions, the pull iterator, follow: false, options.
+import { appendFileSync, mkdirSync, rmdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { InvalidOptionError, StreamClosedError } from '../errors/log-stream-error.js';
+import { Collector, follow, tempDir, waitFor } from '../test-utils/index.js';
+import { LogStream } from './log-stream.js';
+
+describe('LogStream API', () => {
+  it('starts watching on the first subscriber, shares one follower, stops on the last', async () => {
+    const file = join(tempDir(), 'app.log');
+    writeFileSync(file, '');
+    const stream = new LogStream(file);
+    expect(stream.isWatching).toBe(false);
+    expect(stream.status).toBe('idle');
+    const a = new Collector();
+    const b = new Collector();
+    const subA = stream.subscribe(a);
+    const subB = stream.subscribe(b);
+    await stream.ready;
+    expect(stream.isWatching).toBe(true);
+    appendFileSync(file, 'x\n');
+    await a.waitForText('x');
+    await b.waitForText('x');
+    expect(a.lines[0]).toBe(b.lines[0]);
+    subA.unsubscribe();
+    subA.unsubscribe();
+    expect(stream.isWatching).toBe(true);
+    expect(stream.unsubscribe(b)).toBe(true);
+    expect(stream.unsubscribe(b)).toBe(false);
+    expect(subB.subscriber).toBe(b);
+    expect(stream.isWatching).toBe(false);
+    await stream.close();
+  });
+
+  it('onLogContent gets the same lines joined, each ending in a newline', async () => {
+    const file = join(tempDir(), 'app.log');
+    writeFileSync(file, '');
+    const { stream, got } = await follow(file);
+    const chunks: string[] = [];
+    stream.subscribe({ onLogContent: (c) => void chunks.push(c) });
+    appendFileSync(file, 'one\ntwo\r\n');
+    await got.waitForText('two');
+    await waitFor(() => chunks.join('') === 'one\ntwo\n', () => `content was ${JSON.stringify(chunks)}`);
+  });
+
+  it('lines() pulls with for await, and breaking out unsubscribes', async () => {
+    const file = join(tempDir(), 'app.log');
+    writeFileSync(file, 'a\nb\nc\n');
+    const stream = new LogStream(file, { start: 'beginning' });
+    const seen: string[] = [];
+    for await (const line of stream.lines()) {
+      seen.push(line.text);
+      if (line.text === 'b') break;
+    }
+    expect(seen).toEqual(['a', 'b']);
+    expect(stream.isWatching).toBe(false);
+    await stream.close();
+  });
+
+  it('lines() ends when its signal aborts and when the stream closes', async () => {
+    const file = join(tempDir(), 'app.log');
+    writeFileSync(file, '');
+    const stream = new LogStream(file);
+    const controller = new AbortController();
+    const loop = (async () => {
+      const out: string[] = [];
+      for await (const line of stream.lines({ signal: controller.signal })) out.push(line.text);
+      return out;
+    })();
+    await stream.ready;
+    appendFileSync(file, 'one\n');
+    await waitFor(() => stream.stats.lines === 1, () => 'line never read');
+    controller.abort();
+    await loop;
+    const second = (async () => {
+      let n = 0;
+      for await (const _ of stream.lines()) n++;
+      return n;
+    })();
+    await stream.ready;
+    await stream.close();
+    expect(await second).toBe(0);
+  });
+
+  it('lines() applies backpressure: reading pauses while the queue is past its high-water mark', async () => {
+    const file = join(tempDir(), 'app.log');
+    const total = 200_000;
+    writeFileSync(file, Array.from({ length: total }, (_, i) => `${i} ${'x'.repeat(90)}\n`).join(''));
+    const stream = new LogStream(file, { start: 'beginning' });
+    let consumed = 0;
+    let furthestAhead = 0;
+    for await (const line of stream.lines({ highWaterMark: 100 })) {
+      expect(line.text.startsWith(`${consumed} `)).toBe(true);
+      furthestAhead = Math.max(furthestAhead, stream.stats.lines - ++consumed);
+      if (consumed === total) break;
+    }
+    // Never more than the high-water mark plus one read (1 MiB, about 11,000 of these lines) ahead.
+    expect(furthestAhead).toBeLessThanOrEqual(100 + 11_000);
+    await stream.close();
+  });
+
+  it('follow: false delivers what the file holds, an unfinished last line included, then ends', async () => {
+    const file = join(tempDir(), 'app.log');
+    writeFileSync(file, 'a\nb\nc');
+    const stream = new LogStream(file, { start: { lines: 2 }, follow: false });
+    const texts: string[] = [];
+    for await (const line of stream.lines()) texts.push(line.text);
+    expect(texts).toEqual(['b', 'c']);
+    expect(stream.isWatching).toBe(false);
+  });
+
+  it('close() is idempotent, ends subscriptions, and later subscribe() throws a clear error', async () => {
+    const file = join(tempDir(), 'app.log');
+    const stream = new LogStream(file);
+    const got = await new Collector().attach(stream);
+    const closing = stream.close();
+    expect(stream.close()).toBe(closing);
+    await closing;
+    expect(stream.status).toBe('closed');
+    expect(got.events.at(-1)?.type).toBe('closed');
+    expect(() => stream.subscribe({})).toThrow(StreamClosedError);
+    await stream[Symbol.asyncDispose]();
+  });
+
+  it('an aborted signal closes the stream', async () => {
+    const controller = new AbortController();
+    const stream = new LogStream(join(tempDir(), 'app.log'), { signal: controller.signal });
+    await new Collector().attach(stream);
+    controller.abort();
+    await waitFor(() => stream.status === 'closed', () => 'abort did not close the stream');
+  });
+
+  it('rejects bad options at once with a message that says what to do', () => {
+    expect(() => new LogStream('')).toThrow(InvalidOptionError);
+    expect(() => new LogStream('/x', { start: { lines: -1 } })).toThrow(/start must be/);
+    expect(() => new LogStream('/x', { watcher: 'inotify' as never })).toThrow(/'auto', 'native' or 'poll'/);
+    expect(() => new LogStream('/x', { pollIntervalMs: 0 })).toThrow(/pollIntervalMs must be a positive number/);
+    expect(() => new LogStream('/x').subscribe(null as never)).toThrow(InvalidOptionError);
+  });
+
+  it('a directory given as the file is reported once, and followed if a file replaces it', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'app.log');
+    mkdirSync(path);
+    const { got } = await follow(path, { pollIntervalMs: 20, watcher: 'poll' });
+    await got.waitForError('ERR_NOT_A_FILE');
+    expect(got.errors[0]?.message).toContain('is a directory');
+    rmdirSync(path);
+    writeFileSync(path, 'now a file\n');
+    await got.waitForText('now a file');
+    expect(got.errors.length).toBe(1);
+  });
+});

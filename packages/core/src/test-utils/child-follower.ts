@@ -1,0 +1,40 @@
+// Runs test-utils/follow-child.mjs in a child process (as `nobody` when the tests run as root, so
+// that file permissions apply) and collects what it prints; killed when the test ends.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterEach } from 'vitest';
+import { waitFor } from './wait-for.js';
+
+const children: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of children.splice(0)) child.kill('SIGKILL');
+});
+
+export interface ChildOutput {
+  records: Record<string, string>[];
+  waitFor(key: string, value: string, timeoutMs?: number): Promise<void>;
+}
+
+const NOBODY = 65534;
+
+export function followInChild(path: string): ChildOutput {
+  const script = fileURLToPath(new URL('./follow-child.mjs', import.meta.url));
+  const asNobody = process.getuid?.() === 0 ? { uid: NOBODY, gid: NOBODY } : {};
+  const child = spawn(process.execPath, [script, path], { stdio: ['ignore', 'pipe', 'pipe'], ...asNobody });
+  children.push(child);
+  const records: Record<string, string>[] = [];
+  let buffered = '';
+  let stderr = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    buffered += chunk;
+    const parts = buffered.split('\n');
+    buffered = parts.pop() ?? '';
+    for (const part of parts) records.push(JSON.parse(part) as Record<string, string>);
+  });
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  return {
+    records,
+    waitFor: (key, value, timeoutMs = 5000) =>
+      waitFor(() => records.some((r) => r[key] === value), () => `child never printed ${key}=${value}; it printed ${JSON.stringify(records)} ${stderr}`, { timeoutMs }),
+  };
+}

@@ -1,0 +1,13 @@
+// A follower in its own process (so a test can run it as an unprivileged user): follows argv[2]
+// with the built core and prints one JSON object per line, event and error on stdout.
+import process from 'node:process';
+import { LogStream } from '../../dist/index.js';
+
+const stream = new LogStream(process.argv[2], { start: 'beginning', watcher: 'poll', pollIntervalMs: 20 });
+const print = (object) => process.stdout.write(`${JSON.stringify(object)}\n`);
+stream.subscribe({
+  onLines: (lines) => lines.forEach((l) => print({ line: l.text })),
+  onEvent: (e) => print({ event: e.type }),
+  onError: (e) => print({ error: e.code }),
+});
+process.on('SIGTERM', () => void stream.close().then(() => process.exit(0)));
