@@ -59,7 +59,7 @@ export class FileFollower {
     // Hints that arrive while positioning only mark a sync as wanted; the loop runs after.
     const positioned = this.position();
     this.syncRequested = true;
-    this.syncing = positioned.then(() => this.runSyncs()).finally(() => (this.syncing = undefined));
+    this.syncing = positioned.then(() => this.runSyncs()).finally(() => this.syncDone());
     await positioned;
   }
 
@@ -99,7 +99,12 @@ export class FileFollower {
   requestSync(): void {
     if (this.stopped) return;
     this.syncRequested = true;
-    this.syncing ??= this.runSyncs().finally(() => (this.syncing = undefined));
+    this.syncing ??= this.runSyncs().finally(() => this.syncDone());
+  }
+
+  private syncDone(): void {
+    this.syncing = undefined;
+    if (this.syncRequested) this.requestSync();
   }
 
   private async runSyncs(): Promise<void> {
@@ -107,6 +112,7 @@ export class FileFollower {
       this.syncRequested = false;
       try {
         await this.syncOnce();
+        this.reported.delete('read');
       } catch (error) {
         this.reportOnce('read', new ReadError(this.path, error));
       }
@@ -142,6 +148,7 @@ export class FileFollower {
       this.reportOnce('stat', new ReadError(this.path, st));
       return undefined;
     }
+    this.reported.delete('stat');
     if (!st || !st.isFile()) {
       if (st) this.reportOnce('not-a-file', new NotAFileError(this.path, st.isDirectory() ? 'directory' : 'special file'));
       if (this.current) await this.retire(this.current, undefined);
@@ -170,6 +177,7 @@ export class FileFollower {
       return;
     }
     this.reported.delete('access');
+    this.reported.delete('open');
     if (this.stopped) return closeDescriptor(fd);
     const st = await statDescriptor(fd);
     const offset = await initialOffset(fd, st, this.start, this.options, (event) => this.host.event(event));
