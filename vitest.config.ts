@@ -8,6 +8,8 @@ export default defineConfig({
   },
   test: {
     include: ['packages/*/src/**/*.test.ts'],
+    // Builds core and cli once, for the CLI's end-to-end tests that run packages/cli/dist/bin.js.
+    globalSetup: ['packages/cli/src/test-utils/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',

@@ -1,0 +1,62 @@
+// End to end: what `logstream` says, and with which exit status, when it cannot do what it is asked.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, startCli, tempDir } from '../test-utils/index.js';
+
+describe('logstream follow: errors', () => {
+  it('says a directory is not a file, gives up on it, and exits 1 when nothing is left', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'logs'));
+    const cli = await runCli(['follow', 'logs'], { cwd: dir });
+    expect(cli.exit.code).toBe(1);
+    expect(cli.stderr).toBe("logstream: 'logs' is a directory, not a file: give the path of a log file\nlogstream: no files remaining\n");
+  });
+
+  it('keeps following the other files when one is a directory', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'logs'));
+    writeFileSync(join(dir, 'app.log'), 'fine\n');
+    const cli = startCli(['follow', 'logs', 'app.log'], { cwd: dir });
+    await cli.waitForStderr("'logs' is a directory");
+    await cli.waitForStdout('==> app.log <==\nfine\n');
+    expect(cli.exit).toBeUndefined();
+  });
+
+  it('rejects an unknown flag with exit status 2 and a pointer to --help', async () => {
+    const cli = await runCli(['follow', '--bogus', 'x.log'], { cwd: tempDir() });
+    expect(cli.exit.code).toBe(2);
+    expect(cli.stderr).toBe("logstream: unrecognized option '--bogus'\nUsage: logstream follow [OPTION]... FILE...\nTry 'logstream --help' for more information.\n");
+    expect(cli.stdout).toBe('');
+  });
+
+  it('rejects a missing value, a bad number and no files with exit status 2', async () => {
+    for (const [args, message] of [
+      [['-n'], "option '-n' requires a value"],
+      [['-n', 'lots', 'x.log'], "invalid number of lines: 'lots'"],
+      [['follow'], 'no files given'],
+    ] as const) {
+      const cli = await runCli(args, { cwd: tempDir() });
+      expect(cli.exit.code).toBe(2);
+      expect(cli.stderr.split('\n')[0]).toBe(`logstream: ${message}`);
+      expect(cli.stderr).toContain("Try 'logstream --help'");
+    }
+  });
+
+  it('with --no-follow, reports a missing file and exits 1 after printing the others', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'app.log'), 'here\n');
+    const cli = await runCli(['--no-follow', 'app.log', 'gone.log'], { cwd: dir });
+    expect(cli.exit.code).toBe(1);
+    expect(cli.stdout).toBe('==> app.log <==\nhere\n');
+    expect(cli.stderr).toBe("logstream: cannot open 'gone.log' for reading: No such file or directory\n");
+  });
+
+  it('runs from the repository root through the linked bin (`npx logstream --help`)', async () => {
+    const { REPO_ROOT } = await import('../test-utils/index.js');
+    const { execFileSync } = await import('node:child_process');
+    // --no-install: never fetch a package of that name from the registry if the link is missing.
+    const help = execFileSync('npx', ['--no-install', 'logstream', '--help'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    expect(help).toMatch(/^Usage: logstream follow/);
+  });
+});
