@@ -1,5 +1,5 @@
 // End to end: what `logstream` says, and with which exit status, when it cannot do what it is asked.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, startCli, tempDir } from '../test-utils/index.js';
@@ -50,6 +50,34 @@ describe('logstream follow: errors', () => {
     expect(cli.exit.code).toBe(1);
     expect(cli.stdout).toBe('==> app.log <==\nhere\n');
     expect(cli.stderr).toBe("logstream: cannot open 'gone.log' for reading: No such file or directory\n");
+  });
+
+  // Permissions only bind an unprivileged user: run the CLI as `nobody` when the tests run as root
+  // (setpriv execs in place, so the child killed after the test is the CLI itself).
+  const asNobody = process.getuid?.() === 0 && existsSync('/usr/bin/setpriv') ? ['/usr/bin/setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--'] : undefined;
+
+  it.skipIf(asNobody === undefined)('with --no-follow, reports an unreadable file and exits 1', async () => {
+    const dir = tempDir();
+    chmodSync(dir, 0o755);
+    writeFileSync(join(dir, 'locked.log'), 'secret\n', { mode: 0o600 });
+    writeFileSync(join(dir, 'open.log'), 'public\n', { mode: 0o644 });
+    const cli = await runCli(['--no-follow', 'locked.log', 'open.log'], { cwd: dir }, undefined, asNobody);
+    expect(cli.exit.code).toBe(1);
+    expect(cli.stdout).toBe('==> open.log <==\npublic\n');
+    expect(cli.stderr).toBe("logstream: cannot open 'locked.log' for reading (EACCES)\n");
+  });
+
+  it.skipIf(asNobody === undefined)('while following, says an unreadable file is readable once its permissions allow', async () => {
+    const dir = tempDir();
+    chmodSync(dir, 0o755);
+    const file = join(dir, 'locked.log');
+    writeFileSync(file, 'secret\n', { mode: 0o600 });
+    const cli = startCli(['follow', 'locked.log'], { cwd: dir }, asNobody);
+    await cli.waitForStderr("logstream: cannot open 'locked.log' for reading (EACCES): check its permissions");
+    chmodSync(file, 0o644);
+    await cli.waitForStdout('secret\n');
+    expect(cli.stderr).toMatch(/'locked\.log' is readable now; following it\n$/);
+    expect(cli.stderr).not.toContain('waiting for');
   });
 
   it('runs from the repository root through the linked bin (`npx logstream --help`)', async () => {

@@ -40,6 +40,8 @@ export class FollowedFile implements PrintSource {
   private state: NoticeState | 'settled' = 'starting';
   /** Lines still to drop from the start of the first file (`-n +N`). */
   private skip: number;
+  /** The file exists but could not be opened: the core then says `waiting`, which is not news. */
+  private unreadable = false;
 
   constructor(
     target: FileTarget,
@@ -86,18 +88,27 @@ export class FollowedFile implements PrintSource {
   }
 
   private onEvent(event: LogStreamEvent): void {
-    if (this.state === 'settled') return;
+    const before = this.state;
+    if (before === 'settled') return;
     // `-n +N` counts lines of the file that was there at the start, and of no file after it.
     if (event.type === 'waiting' || event.type === 'rotated' || event.type === 'replaced' || event.type === 'truncated') this.skip = 0;
-    if (event.type === 'end') return this.settle(this.state === 'following' ? undefined : describeMissing(this.name));
-    const notice = this.options.follow ? describeEvent(event, this.name, this.state) : undefined;
+    if (event.type === 'end') return this.settle(before === 'following' ? undefined : describeMissing(this.name));
+    const notice = this.options.follow ? this.noticeFor(event, before) : undefined;
     if (notice !== undefined) this.host.notice(notice);
     if (event.type === 'waiting') this.state = 'waiting';
     if (event.type === 'following') this.state = 'following';
   }
 
+  private noticeFor(event: LogStreamEvent, before: NoticeState): string | undefined {
+    if (!this.unreadable) return describeEvent(event, this.name, before);
+    if (event.type !== 'following') return undefined;
+    this.unreadable = false;
+    return `'${this.name}' is readable now; following it`;
+  }
+
   private onError(error: LogStreamError): void {
     if (this.state === 'settled') return;
+    if (error.code === 'ERR_FILE_ACCESS') this.unreadable = true;
     if (error.code === 'ERR_SUBSCRIBER') return this.host.internalError(error);
     // A directory is given up on, as tail does; with --no-follow, so is any file that fails.
     const givesUp = error.code === 'ERR_NOT_A_FILE' || !this.options.follow;

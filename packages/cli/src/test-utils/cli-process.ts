@@ -64,16 +64,20 @@ export class CliProcess {
   }
 }
 
-/** Starts `node dist/bin.js ARGS…` in `cwd`; it is killed after the test if still running. */
-export function startCli(args: readonly string[], options: SpawnOptions = {}): CliProcess {
-  const child = spawn(process.execPath, [CLI_BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], ...options });
+/**
+ * Starts `node dist/bin.js ARGS…` (after `wrapper`, e.g. `runuser -u nobody --`); it is killed
+ * after the test if still running.
+ */
+export function startCli(args: readonly string[], options: SpawnOptions = {}, wrapper: readonly string[] = []): CliProcess {
+  const [command, ...rest] = [...wrapper, process.execPath, CLI_BIN, ...args] as [string, ...string[]];
+  const child = spawn(command, rest, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
   running.add(child);
   return new CliProcess(child, args);
 }
 
 /** Runs the CLI to completion and returns its output and exit. */
-export async function runCli(args: readonly string[], options: SpawnOptions = {}, timeoutMs = DEFAULT_WAIT_MS): Promise<CliProcess & { exit: Exit }> {
-  const cli = startCli(args, options);
+export async function runCli(args: readonly string[], options: SpawnOptions = {}, timeoutMs = DEFAULT_WAIT_MS, wrapper: readonly string[] = []): Promise<CliProcess & { exit: Exit }> {
+  const cli = startCli(args, options, wrapper);
   await cli.waitForExit(timeoutMs);
   return cli as CliProcess & { exit: Exit };
 }
