@@ -1,7 +1,8 @@
 // Shared benchmark plumbing: temporary folders, child processes that are always killed,
 // /proc readings (CPU, peak RSS), percentiles, tables and the machine-readable result line.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, constants, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
+import { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -48,14 +49,38 @@ export function removeTmpDir(dir) {
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+let fifoDir;
+let fifoCount = 0;
+
 /**
- * Spawns a follower child with stdout piped to us. `onData(chunk, now)` gets every stdout chunk
- * with its arrival time (performance.now()). stderr is kept (last 8 KiB) for diagnosis.
+ * A real pipe (a FIFO, as a shell `|` gives) for a child's stdout: node's own 'pipe' stdio is a
+ * socketpair, whose buffering differs. Returns { readSocket, writeFd }.
+ */
+function stdoutPipe() {
+  fifoDir ??= freshTmpDir('fifo');
+  const fifo = join(fifoDir, `out-${fifoCount++}`);
+  const made = spawnSync('mkfifo', [fifo]);
+  if (made.status !== 0) throw new Error(`mkfifo failed: ${made.stderr}`);
+  const readFd = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+  const writeFd = openSync(fifo, constants.O_WRONLY);
+  unlinkSync(fifo);
+  return { readSocket: new Socket({ fd: readFd, readable: true, writable: false }), writeFd };
+}
+
+/**
+ * Spawns a follower child whose stdout is a pipe to us. `onData(chunk, now)` gets every stdout
+ * chunk with its arrival time (performance.now()). stderr is kept (last 8 KiB) for diagnosis.
  */
 export function spawnChild(cmd, args, { onData, cwd } = {}) {
-  const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], cwd });
+  const pipe = stdoutPipe();
+  let child;
+  try {
+    child = spawn(cmd, args, { stdio: ['ignore', pipe.writeFd, 'pipe'], cwd });
+  } finally {
+    closeSync(pipe.writeFd);
+  }
   children.add(child);
-  const state = { child, pid: child.pid, stderr: '', exited: false, exitCode: null, signal: null };
+  const state = { child, pid: child.pid, stderr: '', exited: false, exitCode: null, signal: null, stdout: pipe.readSocket };
   state.exitPromise = new Promise((resolve) => {
     child.on('exit', (code, signal) => {
       state.exited = true;
@@ -68,7 +93,9 @@ export function spawnChild(cmd, args, { onData, cwd } = {}) {
   child.on('error', (error) => {
     state.stderr += `spawn error: ${error.message}\n`;
   });
-  child.stdout.on('data', (chunk) => onData?.(chunk, performance.now()));
+  pipe.readSocket.on('data', (chunk) => onData?.(chunk, performance.now()));
+  pipe.readSocket.on('error', () => undefined);
+  pipe.readSocket.on('end', () => pipe.readSocket.destroy());
   child.stderr.on('data', (chunk) => {
     state.stderr = (state.stderr + chunk.toString()).slice(-8192);
   });
@@ -92,6 +119,7 @@ export async function killChild(state, graceMs = 1000) {
   }, graceMs);
   await state.exitPromise;
   clearTimeout(timer);
+  state.stdout.destroy();
 }
 
 /** CPU time of every thread of `pid` in nanoseconds (sum of /proc/PID/task/*\/schedstat), or NaN. */

@@ -12,6 +12,8 @@ export const REPO_DIR = join(BENCH_DIR, '..');
 export const CLI_BIN = join(REPO_DIR, 'packages/cli/dist/bin.js');
 const PEERS = join(BENCH_DIR, 'peers');
 const NODE = process.execPath;
+/** Diagnosis only: extra node flags for the node-based followers, e.g. BENCH_NODE_ARGS='--cpu-prof'. */
+const NODE_ARGS = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : [];
 const GNU_TAIL = '/usr/bin/tail';
 
 /**
@@ -22,12 +24,12 @@ export const FOLLOWERS = [
   {
     id: 'logstream-cli',
     label: 'logstream follow (CLI)',
-    command: (files, o = {}) => [NODE, [CLI_BIN, 'follow', '-q', ...(o.fromStart ? ['--from-start'] : ['-n', '0']), ...files]],
+    command: (files, o = {}) => [NODE, [...NODE_ARGS, CLI_BIN, 'follow', '-q', ...(o.fromStart ? ['--from-start'] : ['-n', '0']), ...files]],
   },
   {
     id: 'logstream-lib',
     label: 'logstream (library)',
-    command: (files, o = {}) => [NODE, [join(PEERS, 'logstream-follow.js'), ...(o.fromStart ? ['--from-start'] : []), ...files]],
+    command: (files, o = {}) => [NODE, [...NODE_ARGS, join(PEERS, 'logstream-follow.js'), ...(o.fromStart ? ['--from-start'] : []), ...files]],
   },
   {
     id: 'gnu-tail',
@@ -37,12 +39,12 @@ export const FOLLOWERS = [
   {
     id: 'tail-npm',
     label: 'tail (npm) 2.2.6',
-    command: (files, o = {}) => [NODE, [join(PEERS, 'tail-npm-follow.js'), ...(o.fromStart ? ['--from-start'] : []), ...files]],
+    command: (files, o = {}) => [NODE, [...NODE_ARGS, join(PEERS, 'tail-npm-follow.js'), ...(o.fromStart ? ['--from-start'] : []), ...files]],
   },
   {
     id: 'chokidar',
     label: 'chokidar 4 follower',
-    command: (files, o = {}) => [NODE, [join(PEERS, 'chokidar-follow.js'), ...(o.fromStart ? ['--from-start'] : []), ...files]],
+    command: (files, o = {}) => [NODE, [...NODE_ARGS, join(PEERS, 'chokidar-follow.js'), ...(o.fromStart ? ['--from-start'] : []), ...files]],
   },
 ];
 
