@@ -68,11 +68,14 @@ export async function runDemoCommand(argv: readonly string[], context: CommandCo
     },
   });
   const timer = options.durationS === undefined ? undefined : setTimeout(() => stop.abort(), options.durationS * 1000);
+  const forward = () => stop.abort();
   try {
     job.start();
     const duration = options.durationS === undefined ? 'Ctrl-C to stop' : `for ${String(options.durationS)} s`;
     notify(io, `demo: a simulated job writes ${DEMO_FILES.join(' and ')} in ${dir}, rotating them every ${String(options.rotateEveryS)} s; following them (${duration})`);
-    const signal = context.signal ? AbortSignal.any([context.signal, stop.signal]) : stop.signal;
+    // Forwarded by hand rather than with AbortSignal.any, whose composite signal Node may collect.
+    context.signal?.addEventListener('abort', forward, { once: true });
+    if (context.signal?.aborted) stop.abort();
     return await followFiles({
       targets: DEMO_FILES.map((name) => ({ path: join(dir, name), name })),
       start: { last: 10 },
@@ -80,8 +83,9 @@ export async function runDemoCommand(argv: readonly string[], context: CommandCo
       watcher: 'auto',
       pollIntervalMs: undefined,
       printer: { labels: 'prefix', sanitize: io.stdout.isTTY === true },
-    }, io, signal);
+    }, io, stop.signal);
   } finally {
+    context.signal?.removeEventListener('abort', forward);
     clearTimeout(timer);
     job.stop();
     if (options.dir === undefined) rmSync(dir, { recursive: true, force: true });
