@@ -1,6 +1,6 @@
 import type { LogLine } from '@logstream/core';
 import { describe, expect, it } from 'vitest';
-import { Printer } from './printer.js';
+import { jsonString, Printer } from './printer.js';
 
 const a = { name: 'a.log' };
 const b = { name: 'b.log' };
@@ -74,5 +74,12 @@ describe('Printer (json)', () => {
     // eslint-disable-next-line no-control-regex -- looking for raw control characters
     expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     expect((JSON.parse(out) as { text: string }).text).toBe('\x1b]52;c;eA==\x07 \u009b \x7f');
+  });
+});
+
+describe('jsonString', () => {
+  it('writes exactly what JSON.stringify writes', () => {
+    const samples = ['plain', 'say "hi"', 'back\\slash', 'tab\there', '\x1b[2J', '\x7f\u009b', 'é 日本 😀', '\ud800 lone', 'lone \udfff', '', '\u2028'];
+    for (const text of samples) expect(jsonString(text)).toBe(JSON.stringify(text));
   });
 });
