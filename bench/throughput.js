@@ -1,0 +1,109 @@
+// Benchmark 2: live throughput. A follower starts on an empty file; a writer process then appends
+// 100 MiB of ~100-byte lines in 1 MiB writes as fast as it can. We time from the first write to
+// the last line arriving on the follower's stdout, and read the follower's peak RSS (VmHWM).
+import { writeFileSync, appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fmt, freshTmpDir, killChild, newlineCounter, removeTmpDir, report, sleep, spawnChild, statusKb, waitFor } from './lib/common.js';
+import { availableFollowers, BENCH_DIR } from './lib/followers.js';
+
+const BYTES = Number(process.env.BENCH_THROUGHPUT_BYTES ?? 100 * 2 ** 20);
+const TIMEOUT_MS = Number(process.env.BENCH_THROUGHPUT_TIMEOUT_MS ?? 90_000);
+const RSS_LIMIT_KB = 80e6 / 1024; // 80 MB
+
+const dir = freshTmpDir('throughput');
+const { followers, notes: followerNotes } = await availableFollowers();
+
+async function measure(f) {
+  const path = join(dir, `${f.id}.log`);
+  writeFileSync(path, '');
+  const counter = newlineCounter();
+  let lastNs = 0n;
+  let sawSync = false;
+  const child = spawnChild(...f.command([path]), {
+    onData: (chunk, now) => {
+      counter.onData(chunk, now);
+      lastNs = process.hrtime.bigint();
+      if (!sawSync && chunk.includes('#sync#')) sawSync = true;
+    },
+  });
+  // Ready once a probe line comes through; then a marker line, after which nothing is in flight.
+  let probes = 0;
+  const ready = await waitFor(() => {
+    appendFileSync(path, `probe ${probes++}\n`);
+    return counter.lines > 0 || child.exited;
+  }, 15_000, 100);
+  appendFileSync(path, '#sync#\n');
+  await waitFor(() => sawSync, 5000, 5);
+  await sleep(300);
+  if (!ready || child.exited || !sawSync) {
+    await killChild(child);
+    return { error: `never printed the probe and marker lines; ${child.stderr.trim().slice(-200)}` };
+  }
+  const rssBeforeKb = statusKb(child.pid, 'VmRSS');
+  const base = counter.lines;
+  const baseBytes = counter.bytes;
+
+  let writerOut = '';
+  const writer = spawnChild(process.execPath, [join(BENCH_DIR, 'lib/burst-writer.js'), path, String(BYTES)], { onData: (c) => (writerOut += c) });
+  await writer.exitPromise;
+  const w = JSON.parse(writerOut);
+  const done = await waitFor(() => counter.lines - base >= w.lines || child.exited, TIMEOUT_MS, 2);
+  const peakKb = statusKb(child.pid, 'VmHWM');
+  const exited = child.exited;
+  await killChild(child);
+  const lines = counter.lines - base;
+  const seconds = Number(lastNs - BigInt(w.startNs)) / 1e9;
+  return {
+    complete: done && lines === w.lines,
+    exited,
+    lines,
+    expectedLines: w.lines,
+    bytes: counter.bytes - baseBytes,
+    expectedBytes: w.bytes,
+    writeSeconds: Number(BigInt(w.endNs) - BigInt(w.startNs)) / 1e9,
+    seconds,
+    mibPerSec: (counter.bytes - baseBytes) / 2 ** 20 / seconds,
+    linesPerSec: lines / seconds,
+    peakRssMiB: peakKb / 1024,
+    rssBeforeMiB: rssBeforeKb / 1024,
+  };
+}
+
+const results = {};
+for (const f of followers) {
+  const r = { label: f.label, ...(await measure(f)) };
+  results[f.id] = r;
+  console.log(r.error ? `${f.label}: ${r.error}` : `${f.label}: ${fmt(r.seconds, 2)} s, ${fmt(r.mibPerSec, 1)} MiB/s, ${r.lines}/${r.expectedLines} lines, peak RSS ${fmt(r.peakRssMiB, 1)} MiB`);
+}
+removeTmpDir(dir);
+
+const tail = results['gnu-tail'];
+const rows = Object.values(results).map((r) => {
+  if (r.error) return [r.label, '—', '—', '—', '—', '—', r.error];
+  const status = r.complete ? 'all' : `${fmt((100 * r.lines) / r.expectedLines, 1)}%${r.exited ? ' (exited)' : ` after ${TIMEOUT_MS / 1000} s`}`;
+  return [r.label, fmt(r.seconds, 2), fmt(r.mibPerSec, 1), fmt(r.linesPerSec / 1e6, 2), tail && !tail.error ? `${fmt(r.mibPerSec / tail.mibPerSec, 2)}×` : '—', fmt(r.peakRssMiB, 1), status];
+});
+const targets = [];
+for (const id of ['logstream-cli', 'logstream-lib']) {
+  const r = results[id];
+  if (!r || r.error) continue;
+  if (tail && !tail.error) {
+    targets.push({ name: `${r.label}: throughput`, target: `≥ GNU tail -F (${fmt(tail.mibPerSec, 1)} MiB/s)`, value: `${fmt(r.mibPerSec, 1)} MiB/s`, pass: r.complete && r.mibPerSec >= tail.mibPerSec });
+  }
+  targets.push({ name: `${r.label}: peak RSS`, target: '≤ 80 MB (76.3 MiB)', value: `${fmt(r.peakRssMiB, 1)} MiB`, pass: r.peakRssMiB * 1024 <= RSS_LIMIT_KB });
+}
+const any = Object.values(results).find((r) => !r.error);
+report({
+  bench: 'throughput',
+  title: `2. Live throughput: ${fmt(BYTES / 2 ** 20, 0)} MiB burst of ~100-byte lines into a followed empty file`,
+  columns: ['follower', 'time (s)', 'MiB/s', 'M lines/s', 'vs tail -F', 'peak RSS (MiB)', 'delivered'],
+  rows,
+  targets,
+  notes: [
+    ...followerNotes,
+    `The writer (a separate process) appends ${any ? any.expectedLines.toLocaleString('en-US') : '?'} lines in 1 MiB write(2) calls; it finishes in about ${any ? fmt(any.writeSeconds, 2) : '?'} s. Time runs from its first write to the last line on the follower's stdout (CLOCK_MONOTONIC in both processes).`,
+    'Peak RSS is VmHWM of the follower process read just before it is stopped (for node followers it includes the Node runtime, about 40 MiB at rest).',
+    'Each follower runs alone; its stdout is a pipe read by the benchmark process, which only counts newlines.',
+  ],
+  data: { bytes: BYTES, results },
+});
