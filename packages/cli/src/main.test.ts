@@ -1,3 +1,4 @@
+// In-process tests of `main`: help, version, usage errors, terminal sanitising, stopping by signal.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -1,3 +1,4 @@
+// Keeps VERSION equal to the version in package.json.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { VERSION } from './version.js';

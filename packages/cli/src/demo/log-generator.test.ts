@@ -1,3 +1,4 @@
+// Unit tests of the demo's log generator: whole lines, every level, JSON lines, stack traces.
 import { describe, expect, it } from 'vitest';
 import { LogGenerator } from './log-generator.js';
 

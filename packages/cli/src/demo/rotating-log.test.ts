@@ -1,3 +1,4 @@
+// Unit tests of the demo's rotating log: rename rotation with a late write, bounded copies.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

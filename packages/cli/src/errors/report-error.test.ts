@@ -1,3 +1,4 @@
+// Unit tests of how unexpected errors are reported: one line, stack traces only when debugging.
 import { describe, expect, it } from 'vitest';
 import { describeUnexpected } from './report-error.js';
 

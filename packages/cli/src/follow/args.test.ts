@@ -1,3 +1,4 @@
+// Unit tests of `logstream follow` argument parsing: tail's flags, -n +N, and usage errors.
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../errors/usage-error.js';
 import { parseFollowArgs, parseLineCount, type FollowOptions } from './args.js';

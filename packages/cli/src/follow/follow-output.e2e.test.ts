@@ -1,5 +1,5 @@
 // End to end: `logstream follow` as a child process, checking what it prints.
-import { appendFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, startCli, tempDir } from '../test-utils/index.js';
@@ -74,6 +74,19 @@ describe('logstream follow: output', () => {
     expect(fromThird.stdout).toBe('line 3\nline 4\nline 5\n');
     const all = await runCli(['--no-follow', '--from-start', 'app.log'], { cwd: dir });
     expect(all.stdout).toBe(numbered('line ', 5));
+  });
+
+  it('with -n +N, counts lines appended later too, and prints a replacing file whole', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'app.log');
+    writeFileSync(file, 'l1\nl2\n');
+    const cli = startCli(['follow', '-n', '+4', 'app.log'], { cwd: dir });
+    appendFileSync(file, 'l3\nl4\nl5\n');
+    await cli.waitForStdout('l4\nl5\n');
+    renameSync(file, `${file}.1`);
+    writeFileSync(file, 'n1\nn2\n');
+    await cli.waitForStdout('n1\nn2\n');
+    expect(cli.stdout).toBe('l4\nl5\nn1\nn2\n');
   });
 
   it('follows by polling with --poll', async () => {

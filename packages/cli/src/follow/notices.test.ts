@@ -1,3 +1,4 @@
+// Unit tests of the stderr notices: tail's wording for file events and errors.
 import { FileAccessError, NotAFileError, ReadError } from '@logstream/core';
 import { describe, expect, it } from 'vitest';
 import { describeError, describeEvent, describeMissing } from './notices.js';

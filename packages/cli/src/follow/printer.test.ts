@@ -1,3 +1,4 @@
+// Unit tests of output formatting: headers, prefixes, JSON, and sanitising for a terminal.
 import type { LogLine } from '@logstream/core';
 import { describe, expect, it } from 'vitest';
 import { jsonString, Printer } from './printer.js';

@@ -1,3 +1,4 @@
+// Unit tests of the terminal sanitiser: escape sequences, OSC title and clipboard, BEL, DEL, C1.
 import { describe, expect, it } from 'vitest';
 import { escapeControl, sanitizeForTerminal, sanitizeJson, sanitizeLines } from './sanitize.js';
 

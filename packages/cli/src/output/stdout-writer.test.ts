@@ -1,3 +1,4 @@
+// Unit tests of the output writer: backpressure, release on shutdown, EPIPE and other errors.
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { StdoutWriter, type OutputEnd } from './stdout-writer.js';
