@@ -3,7 +3,7 @@
 import { chmodSync, renameSync, writeFileSync, appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { followInChild, tempDir } from '../test-utils/index.js';
+import { followInChild, tempDir, WATCH_MODES } from '../test-utils/index.js';
 
 function sharedDir(): string {
   const dir = tempDir();
@@ -11,17 +11,17 @@ function sharedDir(): string {
   return dir;
 }
 
-describe('unreadable files', () => {
+describe.each(WATCH_MODES)('unreadable files ($name)', ({ options, noticeMs }) => {
   it('F37: unreadable, then made readable: reported once, then delivered', async () => {
     const file = join(sharedDir(), 'app.log');
     writeFileSync(file, 'secret\n', { mode: 0o600 });
     chmodSync(file, 0o000);
-    const child = followInChild(file);
-    await child.waitFor('error', 'ERR_FILE_ACCESS');
+    const child = followInChild(file, options);
+    await child.waitFor('error', 'ERR_FILE_ACCESS', noticeMs);
     chmodSync(file, 0o644);
-    await child.waitFor('line', 'secret');
+    await child.waitFor('line', 'secret', noticeMs);
     appendFileSync(file, 'more\n');
-    await child.waitFor('line', 'more');
+    await child.waitFor('line', 'more', noticeMs);
     expect(child.records.filter((r) => r.error)).toHaveLength(1);
     expect(child.records.filter((r) => r.line).map((r) => r.line)).toEqual(['secret', 'more']);
   });
@@ -30,14 +30,14 @@ describe('unreadable files', () => {
     const dir = sharedDir();
     const file = join(dir, 'app.log');
     writeFileSync(file, 'one\ntwo\n', { mode: 0o644 });
-    const child = followInChild(file);
-    await child.waitFor('line', 'two');
+    const child = followInChild(file, options);
+    await child.waitFor('line', 'two', noticeMs);
     renameSync(file, `${file}.1`);
     writeFileSync(file, 'three\n', { mode: 0o600 });
     chmodSync(file, 0o000);
-    await child.waitFor('error', 'ERR_FILE_ACCESS');
+    await child.waitFor('error', 'ERR_FILE_ACCESS', noticeMs);
     chmodSync(file, 0o644);
-    await child.waitFor('line', 'three');
+    await child.waitFor('line', 'three', noticeMs);
     expect(child.records.filter((r) => r.line).map((r) => r.line)).toEqual(['one', 'two', 'three']);
   });
 });

@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach } from 'vitest';
+import type { LogStreamOptions } from '../stream/stream-types.js';
 import { waitFor } from './wait-for.js';
 
 const children: ChildProcess[] = [];
@@ -17,10 +18,10 @@ export interface ChildOutput {
 
 const NOBODY = 65534;
 
-export function followInChild(path: string): ChildOutput {
+export function followInChild(path: string, options: LogStreamOptions = {}): ChildOutput {
   const script = fileURLToPath(new URL('./follow-child.mjs', import.meta.url));
   const asNobody = process.getuid?.() === 0 ? { uid: NOBODY, gid: NOBODY } : {};
-  const child = spawn(process.execPath, [script, path], { stdio: ['ignore', 'pipe', 'pipe'], ...asNobody });
+  const child = spawn(process.execPath, [script, path, JSON.stringify(options)], { stdio: ['ignore', 'pipe', 'pipe'], ...asNobody });
   children.push(child);
   const records: Record<string, string>[] = [];
   let buffered = '';

@@ -1,9 +1,9 @@
 // A follower in its own process (so a test can run it as an unprivileged user): follows argv[2]
-// with the built core and prints one JSON object per line, event and error on stdout.
+// with the built core (options as JSON in argv[3]) and prints one JSON object per line, event and error on stdout.
 import process from 'node:process';
 import { LogStream } from '../../dist/index.js';
 
-const stream = new LogStream(process.argv[2], { start: 'beginning', watcher: 'poll', pollIntervalMs: 20 });
+const stream = new LogStream(process.argv[2], { start: 'beginning', ...JSON.parse(process.argv[3] ?? '{}') });
 const print = (object) => process.stdout.write(`${JSON.stringify(object)}\n`);
 stream.subscribe({
   onLines: (lines) => lines.forEach((l) => print({ line: l.text })),
