@@ -49,10 +49,11 @@ export class FollowedFile implements PrintSource {
     private readonly host: FollowedFileHost,
   ) {
     this.name = target.name;
-    const fromLine = 'fromLine' in options.start ? options.start.fromLine : undefined;
-    this.skip = fromLine === undefined ? 0 : fromLine - 1;
+    const { start } = options;
+    // `-n +N` reads from the beginning and drops lines itself: the core counts lines from the end only.
+    this.skip = 'fromLine' in start ? start.fromLine - 1 : 0;
     const streamOptions: LogStreamOptions = {
-      start: fromLine === undefined ? { lines: 'last' in options.start ? options.start.last : 0 } : 'beginning',
+      start: 'fromLine' in start ? 'beginning' : { lines: start.last },
       follow: options.follow,
       watcher: options.watcher,
     };
