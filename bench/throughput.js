@@ -3,12 +3,14 @@
 // the last line arriving on the follower's stdout, and read the follower's peak RSS (VmHWM).
 import { writeFileSync, appendFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { fmt, freshTmpDir, killChild, newlineCounter, removeTmpDir, report, sleep, spawnChild, statusKb, waitFor } from './lib/common.js';
 import { availableFollowers, BENCH_DIR } from './lib/followers.js';
 
 const BYTES = Number(process.env.BENCH_THROUGHPUT_BYTES ?? 100 * 2 ** 20);
 const TIMEOUT_MS = Number(process.env.BENCH_THROUGHPUT_TIMEOUT_MS ?? 90_000);
 const RSS_LIMIT_KB = 80e6 / 1024; // 80 MB
+const STALL_MS = 10_000;
 
 const dir = freshTmpDir('throughput');
 const { followers, notes: followerNotes } = await availableFollowers();
@@ -47,7 +49,15 @@ async function measure(f) {
   const writer = spawnChild(process.execPath, [join(BENCH_DIR, 'lib/burst-writer.js'), path, String(BYTES)], { onData: (c) => (writerOut += c) });
   await writer.exitPromise;
   const w = JSON.parse(writerOut);
-  const done = await waitFor(() => counter.lines - base >= w.lines || child.exited, TIMEOUT_MS, 2);
+  // Done when every line is out; given up when nothing came for STALL_MS (a follower that missed
+  // the last change event never catches up) or at the time limit.
+  const started = performance.now();
+  const done = await waitFor(() => {
+    if (counter.lines - base >= w.lines || child.exited) return true;
+    const quietFor = performance.now() - Math.max(counter.lastAt, started);
+    return quietFor > STALL_MS;
+  }, TIMEOUT_MS, 2);
+  const stalled = counter.lines - base < w.lines && !child.exited && performance.now() - started < TIMEOUT_MS;
   const peakKb = statusKb(child.pid, 'VmHWM');
   const exited = child.exited;
   await killChild(child);
@@ -56,6 +66,7 @@ async function measure(f) {
   return {
     complete: done && lines === w.lines,
     exited,
+    stalled,
     lines,
     expectedLines: w.lines,
     bytes: counter.bytes - baseBytes,
@@ -80,8 +91,10 @@ removeTmpDir(dir);
 const tail = results['gnu-tail'];
 const rows = Object.values(results).map((r) => {
   if (r.error) return [r.label, '—', '—', '—', '—', '—', r.error];
-  const status = r.complete ? 'all' : `${fmt((100 * r.lines) / r.expectedLines, 1)}%${r.exited ? ' (exited)' : ` after ${TIMEOUT_MS / 1000} s`}`;
-  return [r.label, fmt(r.seconds, 2), fmt(r.mibPerSec, 1), fmt(r.linesPerSec / 1e6, 2), tail && !tail.error ? `${fmt(r.mibPerSec / tail.mibPerSec, 2)}×` : '—', fmt(r.peakRssMiB, 1), status];
+  const why = r.exited ? ' (exited)' : r.stalled ? ` (nothing more for ${STALL_MS / 1000} s)` : ` after ${TIMEOUT_MS / 1000} s`;
+  const status = r.complete ? 'all' : `${fmt((100 * r.lines) / r.expectedLines, 1)}%${why}`;
+  if (!r.complete) return [r.label, '—', '—', '—', '—', fmt(r.peakRssMiB, 1), status];
+  return [r.label, fmt(r.seconds, 2), fmt(r.mibPerSec, 1), fmt(r.linesPerSec / 1e6, 2), tail?.complete ? `${fmt(r.mibPerSec / tail.mibPerSec, 2)}×` : '—', fmt(r.peakRssMiB, 1), status];
 });
 const targets = [];
 for (const id of ['logstream-cli', 'logstream-lib']) {
