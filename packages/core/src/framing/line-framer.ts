@@ -20,6 +20,8 @@ export interface SequenceCounter {
 }
 
 const NEWLINE = 0x0a;
+/** Bytes decoded at once: below V8's large-object threshold (128 KiB). */
+const SEGMENT_BYTES = 64 * 1024;
 const CR = 0x0d;
 
 /** Frames one file's bytes into {@link LogLine}s. Feed it consecutive chunks with `push`. */
@@ -105,8 +107,24 @@ export class LineFramer {
     }
   }
 
-  /** Frames chunk[from, to), which ends with a newline, with one decode where possible. */
+  /**
+   * Frames chunk[from, to), which ends with a newline, one segment of whole lines at a time:
+   * segments stay under V8's large-object size, so their strings die young and cheaply.
+   */
   private frameWhole(chunk: Buffer, from: number, to: number, out: LogLine[]): void {
+    for (let start = from; start < to; ) {
+      let end = to;
+      if (to - start > SEGMENT_BYTES) {
+        end = chunk.lastIndexOf(NEWLINE, start + SEGMENT_BYTES - 1) + 1;
+        if (end <= start) end = chunk.indexOf(NEWLINE, start + SEGMENT_BYTES) + 1;
+      }
+      this.frameSegment(chunk, start, end, out);
+      start = end;
+    }
+  }
+
+  /** Frames chunk[from, to), which ends with a newline, with one decode where possible. */
+  private frameSegment(chunk: Buffer, from: number, to: number, out: LogLine[]): void {
     const base = this.pendingStart - from;
     const region = chunk.subarray(from, to);
     const ascii = isAscii(region);

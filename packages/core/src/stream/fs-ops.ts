@@ -20,3 +20,8 @@ export function readAt(fd: number, length: number, position: number): Promise<Bu
     read(fd, buffer, 0, length, position, (error, bytesRead) => (error ? reject(error) : resolve(buffer.subarray(0, bytesRead)))),
   );
 }
+
+/** Reads up to `length` bytes at `position` into `buffer` from its start; resolves the count read. */
+export function readInto(fd: number, buffer: Buffer, length: number, position: number): Promise<number> {
+  return new Promise((resolve, reject) => read(fd, buffer, 0, length, position, (error, bytesRead) => (error ? reject(error) : resolve(bytesRead))));
+}

@@ -2,7 +2,8 @@
 // the position to end of file and recognises a file that was truncated or rewritten underneath.
 import { LineFramer, type FramerStats, type SequenceCounter } from '../framing/line-framer.js';
 import type { LogLine } from '../framing/log-line.js';
-import { closeDescriptor, readAt, statDescriptor } from './fs-ops.js';
+import { closeDescriptor, readAt, readInto, statDescriptor } from './fs-ops.js';
+import { giveBackReadBuffer, takeReadBuffer } from './read-buffers.js';
 
 /** Bytes at the start of a file kept as its fingerprint. */
 export const HEAD_BYTES = 256;
@@ -80,24 +81,31 @@ export class OpenFile {
     let want = Math.min(MAX_READ, Math.max(MIN_READ, sizeHint - this.position));
     while (!stopped()) {
       const k = this.tail.length;
-      const buf = await readAt(this.fd, k + want, this.position - k);
-      if (buf.length < k) {
-        outcome.shrunk = true;
-        break;
+      const buffer = takeReadBuffer(k + want);
+      let lines: LogLine[] = [];
+      let read = 0;
+      try {
+        read = await readInto(this.fd, buffer, k + want, this.position - k);
+        if (read < k) {
+          outcome.shrunk = true;
+          break;
+        }
+        if (k > 0 && buffer.compare(this.tail, 0, k, 0, k) !== 0) {
+          outcome.rewritten = true;
+          break;
+        }
+        if (read === k) break;
+        // The framer copies whatever it keeps, so the buffer can be reused once it returns.
+        lines = this.framer.push(buffer.subarray(k, read));
+        this.position += read - k;
+        outcome.bytes += read - k;
+        this.tail = Buffer.from(buffer.subarray(Math.max(0, read - TAIL_BYTES), read));
+      } finally {
+        giveBackReadBuffer(buffer);
       }
-      if (k > 0 && !buf.subarray(0, k).equals(this.tail)) {
-        outcome.rewritten = true;
-        break;
-      }
-      const data = buf.subarray(k);
-      if (data.length === 0) break;
-      const lines = this.framer.push(data);
-      this.position += data.length;
-      outcome.bytes += data.length;
-      this.tail = Buffer.from(buf.subarray(Math.max(0, buf.length - TAIL_BYTES)));
       if (this.head.length < HEAD_BYTES && this.position <= HEAD_BYTES * 4) this.head = Buffer.from(await readAt(this.fd, HEAD_BYTES, 0));
       await this.deliver(lines, sink);
-      if (buf.length < k + want) break;
+      if (read < k + want) break;
       // The file holds more than the last stat said: it is growing fast, so read bigger.
       want = Math.min(MAX_READ, want * 4);
     }
