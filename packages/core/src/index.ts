@@ -9,6 +9,7 @@ export type {
   LogStreamSubscriber,
   StartPosition,
   Subscription,
+  WaitingReason,
 } from './stream/stream-types.js';
 export type { FileState } from './stream/open-file.js';
 export { DEFAULT_ROTATION_GRACE_MS } from './stream/resolve-options.js';

@@ -7,9 +7,14 @@ const path = '/abs/app.log';
 
 describe('describeEvent', () => {
   it('words waiting and appearing as tail does', () => {
-    expect(describeEvent({ type: 'waiting', path }, 'app.log', 'starting')).toBe("waiting for 'app.log' to appear");
+    expect(describeEvent({ type: 'waiting', path, reason: 'missing' }, 'app.log', 'starting')).toBe("waiting for 'app.log' to appear");
     expect(describeEvent({ type: 'following', path, offset: 0 }, 'app.log', 'waiting')).toBe("'app.log' has appeared; following new file");
-    expect(describeEvent({ type: 'waiting', path }, 'app.log', 'following')).toBe("'app.log' has been moved or deleted; waiting for it to reappear");
+    expect(describeEvent({ type: 'waiting', path, reason: 'missing' }, 'app.log', 'following')).toBe("'app.log' has been moved or deleted; waiting for it to reappear");
+  });
+
+  it('leaves an unreadable file or a directory to its error message', () => {
+    expect(describeEvent({ type: 'waiting', path, reason: 'unreadable' }, 'app.log', 'starting')).toBeUndefined();
+    expect(describeEvent({ type: 'waiting', path, reason: 'not-a-file' }, 'app.log', 'following')).toBeUndefined();
   });
 
   it('says nothing when following starts normally or continues after rotation', () => {

@@ -16,6 +16,8 @@ export type NoticeState = 'starting' | 'waiting' | 'following';
 export function describeEvent(event: LogStreamEvent, name: string, before: NoticeState): string | undefined {
   switch (event.type) {
     case 'waiting':
+      // An unreadable file or a directory has its own error message; only absence is news here.
+      if (event.reason !== 'missing') return undefined;
       if (before === 'starting') return `waiting for '${name}' to appear`;
       if (before === 'following') return `'${name}' has been moved or deleted; waiting for it to reappear`;
       return undefined;

@@ -11,7 +11,7 @@ describe.each(WATCH_MODES)('discovery and start position ($name)', ({ options, n
     const file = join(tempDir(), 'app.log');
     const { stream, got } = await follow(file, options);
     expect(stream.status).toBe('waiting');
-    expect(got.events.map((e) => e.type)).toContain('waiting');
+    expect(got.events).toContainEqual({ type: 'waiting', path: file, reason: 'missing' });
     appendFileSync(file, 'a\n');
     await got.waitForText('a', wait);
     await got.waitForEvent('following', wait);

@@ -12,7 +12,7 @@ import { OpenFile, type FileState, type ReadOutcome } from './open-file.js';
 import { initialOffset, headMatches } from './resume-offset.js';
 import { findSkippedGenerations, identityKey } from './skipped-generations.js';
 import type { ResolvedStreamOptions } from './resolve-options.js';
-import type { LogStreamEvent, LogStreamStats, LogStreamStatus } from './stream-types.js';
+import type { LogStreamEvent, LogStreamStats, LogStreamStatus, WaitingReason } from './stream-types.js';
 
 /** What a follower reports to its stream. */
 export interface FollowerHost {
@@ -31,6 +31,8 @@ interface Draining {
 
 export class FileFollower {
   status: LogStreamStatus = 'waiting';
+  private waitingFor: WaitingReason | undefined;
+  private finished = false;
   private current: OpenFile | undefined;
   private draining: Draining[] = [];
   private watcher: FileWatcher | undefined;
@@ -75,7 +77,6 @@ export class FileFollower {
         await watcher.ready;
       }
       await this.locate();
-      if (!this.stopped && this.current === undefined) this.host.event({ type: 'waiting', path: this.path });
     } catch (error) {
       this.reportOnce('read', new ReadError(this.path, error));
     }
@@ -115,6 +116,7 @@ export class FileFollower {
         this.reported.delete('read');
       } catch (error) {
         this.reportOnce('read', new ReadError(this.path, error));
+        if (!this.options.follow) this.finish(undefined);
       }
     }
   }
@@ -154,7 +156,7 @@ export class FileFollower {
       if (this.current) await this.retire(this.current, undefined);
       // Whatever appears at the path from now on is new content, to be read from byte 0.
       this.start = 'new';
-      this.setStatus('waiting');
+      this.setWaiting(st ? 'not-a-file' : 'missing');
       if (!this.options.follow) this.finish(undefined);
       return undefined;
     }
@@ -171,9 +173,15 @@ export class FileFollower {
       fd = await openForReading(this.path);
     } catch (error) {
       const code = errnoCode(error);
-      if (code === 'ENOENT') this.syncRequested = true;
-      else if (code === 'EACCES' || code === 'EPERM') this.reportOnce('access', new FileAccessError(this.path, error));
+      if (code === 'ENOENT') {
+        this.syncRequested = true;
+        return;
+      }
+      if (code === 'EACCES' || code === 'EPERM') this.reportOnce('access', new FileAccessError(this.path, error));
       else this.reportOnce('open', new ReadError(this.path, error));
+      this.setWaiting('unreadable');
+      // Without following there is no later: the file is given up on, and the stream ends.
+      if (!this.options.follow) this.finish(undefined);
       return;
     }
     this.reported.delete('access');
@@ -185,7 +193,9 @@ export class FileFollower {
     const file = await OpenFile.at(fd, this.path, this.seq, offset, this.options.maxLineBytes, this.stats);
     await this.readSkippedGenerations(file);
     this.current = file;
-    this.setStatus('following', offset);
+    this.status = 'following';
+    this.waitingFor = undefined;
+    this.host.event({ type: 'following', path: this.path, offset });
     await this.trackLinkTarget();
   }
 
@@ -245,7 +255,8 @@ export class FileFollower {
   }
 
   private finish(file: OpenFile | undefined): void {
-    if (this.stopped) return;
+    if (this.stopped || this.finished) return;
+    this.finished = true;
     const done = file ? file.deliver(file.framer.flush(), this.sink) : Promise.resolve();
     void done.then(() => this.host.ended());
   }
@@ -260,10 +271,11 @@ export class FileFollower {
     this.flushTimer = setTimeout(() => this.requestSync(), Math.max(1, this.held.since + wait - now));
   }
 
-  private setStatus(status: 'waiting' | 'following', offset = 0): void {
-    if (this.status === status && status === 'waiting') return;
-    this.status = status;
-    this.host.event(status === 'waiting' ? { type: 'waiting', path: this.path } : { type: 'following', path: this.path, offset });
+  private setWaiting(reason: WaitingReason): void {
+    if (this.status === 'waiting' && this.waitingFor === reason) return;
+    this.status = 'waiting';
+    this.waitingFor = reason;
+    this.host.event({ type: 'waiting', path: this.path, reason });
   }
 
   private async trackLinkTarget(): Promise<void> {

@@ -40,4 +40,13 @@ describe.each(WATCH_MODES)('unreadable files ($name)', ({ options, noticeMs }) =
     await child.waitFor('line', 'three', noticeMs);
     expect(child.records.filter((r) => r.line).map((r) => r.line)).toEqual(['one', 'two', 'three']);
   });
+
+  it('F37: with follow: false an unreadable file is reported and the stream ends', async () => {
+    const file = join(sharedDir(), 'app.log');
+    writeFileSync(file, 'secret\n', { mode: 0o000 });
+    const child = followInChild(file, { ...options, follow: false });
+    await child.waitFor('error', 'ERR_FILE_ACCESS', noticeMs);
+    await child.waitFor('event', 'end', noticeMs);
+    expect(child.records.filter((r) => r.line)).toEqual([]);
+  });
 });

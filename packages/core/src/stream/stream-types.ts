@@ -35,13 +35,16 @@ export interface LogStreamOptions {
   signal?: AbortSignal;
 }
 
+/** Why a stream waits: nothing at the path, something that is not a regular file, or a file it cannot open. */
+export type WaitingReason = 'missing' | 'not-a-file' | 'unreadable';
+
 /** Where the stream stands: no subscribers, waiting for the file, following it, or closed. */
 export type LogStreamStatus = 'idle' | 'waiting' | 'following' | 'closed';
 
 /** What happened to the followed file; delivered to every subscriber's `onEvent`. */
 export type LogStreamEvent =
   | WatcherEvent
-  | { readonly type: 'waiting'; readonly path: string }
+  | { readonly type: 'waiting'; readonly path: string; readonly reason: WaitingReason }
   | { readonly type: 'following'; readonly path: string; readonly offset: number }
   | { readonly type: 'rotated'; readonly path: string }
   | { readonly type: 'replaced'; readonly path: string }
