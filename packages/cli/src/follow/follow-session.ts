@@ -58,7 +58,7 @@ class FollowSession implements FollowedFileHost {
       // One at a time, so that the files' first lines come out in the order the files were given.
       for (const target of this.options.targets) {
         if (this.stopping) break;
-        const file = new FollowedFile(target, this.options, this);
+        const file = new FollowedFile(target, { ...this.options, passBytes: this.printer.passesBytes }, this);
         this.files.push(file);
         await file.start();
       }
@@ -86,6 +86,10 @@ class FollowSession implements FollowedFileHost {
 
   print(file: FollowedFile, lines: readonly LogLine[]): Promise<void> | undefined {
     return this.writer.write(this.printer.format(file, lines));
+  }
+
+  printBytes(file: FollowedFile, bytes: Buffer, lines: readonly LogLine[]): Promise<void> | undefined {
+    return this.writer.write(this.printer.formatBytes(file, bytes, lines));
   }
 
   notice(text: string): void {

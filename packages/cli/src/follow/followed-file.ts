@@ -18,12 +18,16 @@ export interface FollowFileOptions {
   readonly follow: boolean;
   readonly watcher: 'auto' | 'poll';
   readonly pollIntervalMs: number | undefined;
+  /** Print the files' own bytes (output is the lines unchanged), not re-encoded text. @default false */
+  readonly passBytes?: boolean;
 }
 
 /** What a followed file needs from its session. */
 export interface FollowedFileHost {
   /** Prints lines; a returned promise asks the file to wait (the output is full). */
   print(file: FollowedFile, lines: readonly LogLine[]): Promise<void> | undefined;
+  /** Prints the raw bytes of `lines` (when `passBytes`); a returned promise asks the file to wait. */
+  printBytes(file: FollowedFile, bytes: Buffer, lines: readonly LogLine[]): Promise<void> | undefined;
   notice(text: string): void;
   /** The file is done with: it ended (--no-follow) or was given up. */
   settled(file: FollowedFile): void;
@@ -68,8 +72,11 @@ export class FollowedFile implements PrintSource {
 
   /** Subscribes; resolves once the stream watches and has positioned itself in the file. */
   async start(): Promise<void> {
+    const print = this.options.passBytes
+      ? { onLogBytes: (bytes: Buffer, lines: readonly LogLine[]) => (this.skip === 0 ? this.host.printBytes(this, bytes, lines) : this.onLines(lines)) }
+      : { onLines: (lines: readonly LogLine[]) => this.onLines(lines) };
     this.stream.subscribe({
-      onLines: (lines) => this.onLines(lines),
+      ...print,
       onEvent: (event) => this.onEvent(event),
       onError: (error) => this.onError(error),
     });

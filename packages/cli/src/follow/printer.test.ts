@@ -51,6 +51,25 @@ describe('Printer (text)', () => {
   });
 });
 
+describe('Printer (raw bytes)', () => {
+  it('passes bytes only for plain, unsanitised text with headers or no labels', () => {
+    expect(new Printer().passesBytes).toBe(true);
+    expect(new Printer({ labels: 'headers' }).passesBytes).toBe(true);
+    expect(new Printer({ labels: 'prefix' }).passesBytes).toBe(false);
+    expect(new Printer({ format: 'json' }).passesBytes).toBe(false);
+    expect(new Printer({ sanitize: true }).passesBytes).toBe(false);
+  });
+
+  it('writes the file bytes unchanged, with headers on a switch and a newline after a partial line', () => {
+    const printer = new Printer({ labels: 'headers' });
+    const crlf = Buffer.concat([Buffer.from('one\r\n'), Buffer.from([0xff, 0x0a])]);
+    expect(printer.formatBytes(a, crlf, lines('one', '\uFFFD')).toString('latin1')).toBe('==> a.log <==\none\r\n\xff\n');
+    expect(printer.formatBytes(a, crlf, lines('one', '\uFFFD'))).toBe(crlf);
+    const partial: LogLine[] = [{ ...lines('half')[0]!, partial: true }];
+    expect(printer.formatBytes(b, Buffer.from('half'), partial).toString()).toBe('\n==> b.log <==\nhalf\n');
+  });
+});
+
 describe('Printer (json)', () => {
   it('prints one object per line with text, file (the name as given), offset and seq', () => {
     const out = new Printer({ format: 'json', labels: 'headers' }).format(a, lines('first', 'say "hi"'));

@@ -43,17 +43,41 @@ export class Printer {
     this.sanitize = options.sanitize ?? false;
   }
 
+  /**
+   * True when output is the lines as they are (text, no prefixes, not sanitised): then the
+   * file's own bytes can be written, with {@link formatBytes}, without decoding or re-encoding.
+   */
+  get passesBytes(): boolean {
+    return this.output === 'text' && this.labels !== 'prefix' && !this.sanitize;
+  }
+
   /** The text for `lines` of `source`, each line ending in `\n`; empty when there are none. */
   format(source: PrintSource, lines: readonly LogLine[]): string {
     if (lines.length === 0) return '';
     if (this.output === 'json') return this.json(source, lines);
-    let out = '';
-    if (this.labels === 'headers' && this.last !== source) {
-      out = `${this.last === undefined ? '' : '\n'}==> ${this.nameOf(source)} <==\n`;
-    }
-    this.last = source;
+    const out = this.header(source);
     const body = this.labels === 'prefix' ? this.prefixed(this.nameOf(source) + ': ', lines) : joinTexts(lines);
     return out + (this.sanitize ? sanitizeLines(body) : body);
+  }
+
+  /**
+   * The output for the raw `bytes` of `lines` (only when {@link passesBytes}): the header if
+   * output switches file, the bytes, and a newline after a last line delivered without one.
+   */
+  formatBytes(source: PrintSource, bytes: Buffer, lines: readonly LogLine[]): Buffer {
+    const header = this.header(source);
+    const newline = lines[lines.length - 1]?.partial === true;
+    if (header === '' && !newline) return bytes;
+    return Buffer.concat([Buffer.from(header), bytes, Buffer.from(newline ? '\n' : '')]);
+  }
+
+  /** A `==> name <==` header when headers are on and output switches to `source`. */
+  private header(source: PrintSource): string {
+    const switched = this.last !== source;
+    const first = this.last === undefined;
+    this.last = source;
+    if (this.labels !== 'headers' || !switched) return '';
+    return `${first ? '' : '\n'}==> ${this.nameOf(source)} <==\n`;
   }
 
   private prefixed(prefix: string, lines: readonly LogLine[]): string {

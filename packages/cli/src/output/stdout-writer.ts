@@ -36,7 +36,7 @@ export class StdoutWriter {
   }
 
   /** Writes `text`; returns a promise to await when the stream asks the writer to slow down. */
-  write(text: string): Promise<void> | undefined {
+  write(text: string | Buffer): Promise<void> | undefined {
     if (this.ended || text.length === 0) return undefined;
     if (this.stream.write(text) || this.released) return undefined;
     return (this.waiting ??= new Promise<void>((resolve) => {

@@ -52,14 +52,28 @@ export class LineFramer {
     return this.pendingStart;
   }
 
+  /**
+   * With `withBytes`, the file's bytes of the lines the last `push` or `flush` returned, exactly
+   * as written (terminators included); otherwise undefined.
+   */
+  lastBytes: Buffer | undefined;
+
   /** Frames `chunk`, which starts right after the previously pushed bytes. Copies what it keeps. */
-  push(chunk: Buffer, out: LogLine[] = []): LogLine[] {
+  push(chunk: Buffer, out: LogLine[] = [], withBytes = false): LogLine[] {
+    const held = withBytes && this.pendingBytes > 0 ? Buffer.concat(this.pending, this.pendingBytes) : undefined;
+    const heldStart = this.pendingStart;
+    this.frame(chunk, out);
+    this.lastBytes = withBytes ? rawBytes(out, held, heldStart, chunk, heldStart + (held?.length ?? 0)) : undefined;
+    return out;
+  }
+
+  private frame(chunk: Buffer, out: LogLine[]): void {
     let start = 0;
     if (this.pendingBytes > 0) {
       const nl = chunk.indexOf(NEWLINE);
       if (nl === -1) {
         this.hold(chunk, out);
-        return out;
+        return;
       }
       this.pending.push(chunk.subarray(0, nl));
       const line = Buffer.concat(this.pending, this.pendingBytes + nl);
@@ -74,13 +88,14 @@ export class LineFramer {
       start = lastNl + 1;
     }
     if (start < chunk.length) this.hold(chunk.subarray(start), out);
-    return out;
   }
 
   /** Delivers the unfinished line as a `partial` line, if there is one. */
-  flush(out: LogLine[] = []): LogLine[] {
+  flush(out: LogLine[] = [], withBytes = false): LogLine[] {
+    this.lastBytes = undefined;
     if (this.pendingBytes === 0) return out;
     const bytes = Buffer.concat(this.pending, this.pendingBytes);
+    if (withBytes) this.lastBytes = bytes;
     this.pending = [];
     this.pendingBytes = 0;
     this.emitBytes(bytes, this.pendingStart, 0, out, true);
@@ -196,4 +211,14 @@ function utf8Boundary(bytes: Buffer, limit: number): number {
     if (byte === undefined || (byte & 0xc0) !== 0x80) return cut;
   }
   return limit;
+}
+
+/** A copy of the file bytes [first line's offset, last line's end) from what was held and the chunk. */
+function rawBytes(lines: LogLine[], held: Buffer | undefined, heldStart: number, chunk: Buffer, chunkStart: number): Buffer | undefined {
+  const first = lines[0];
+  const last = lines[lines.length - 1];
+  if (!first || !last) return undefined;
+  const fromChunk = chunk.subarray(Math.max(0, first.offset - chunkStart), Math.max(0, last.end - chunkStart));
+  if (!held || first.offset >= chunkStart) return Buffer.from(fromChunk);
+  return Buffer.concat([held.subarray(first.offset - heldStart, last.end - heldStart), fromChunk]);
 }

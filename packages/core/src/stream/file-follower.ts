@@ -8,7 +8,7 @@ import type { LogLine } from '../framing/log-line.js';
 import { FileWatcher } from '../watch/file-watcher.js';
 import { onTick } from '../watch/shared-ticker.js';
 import { closeDescriptor, openForReading, statDescriptor } from './fs-ops.js';
-import { OpenFile, type FileState, type ReadOutcome } from './open-file.js';
+import { OpenFile, type FileState, type LineSink, type ReadOutcome } from './open-file.js';
 import { initialOffset, headMatches } from './resume-offset.js';
 import { findSkippedGenerations, identityKey } from './skipped-generations.js';
 import type { ResolvedStreamOptions } from './resolve-options.js';
@@ -17,7 +17,9 @@ import type { LogStreamEvent, LogStreamStats, LogStreamStatus, WaitingReason } f
 /** What a follower reports to its stream. */
 export interface FollowerHost {
   /** Delivers lines; resolves false when they could not reach subscribers (the session stopped). */
-  deliver(lines: LogLine[]): boolean | Promise<boolean>;
+  deliver(lines: LogLine[], bytes: Buffer | undefined): boolean | Promise<boolean>;
+  /** True when some subscriber wants the lines' raw bytes. */
+  wantsBytes(): boolean;
   event(event: LogStreamEvent): void;
   error(error: LogStreamError): void;
   /** `follow: false` reached the end of the file. */
@@ -45,7 +47,10 @@ export class FileFollower {
   private flushTimer: NodeJS.Timeout | undefined;
   private readonly isStopped = () => this.stopped;
   private start: FileState | 'first' | 'new' = 'first';
-  private readonly sink = (lines: LogLine[]) => (this.stopped ? false : this.host.deliver(lines));
+  private readonly sink: LineSink = {
+    deliver: (lines, bytes) => (this.stopped ? false : this.host.deliver(lines, bytes)),
+    wantsBytes: () => this.host.wantsBytes(),
+  };
 
   constructor(
     private readonly path: string,
@@ -231,7 +236,7 @@ export class FileFollower {
     const now = Date.now();
     if (outcome.bytes > 0) d.lastGrowth = now;
     if (now - d.lastGrowth < this.options.rotationGraceMs || this.stopped) return;
-    await d.file.deliver(d.file.framer.flush(), this.sink);
+    await d.file.flushPartial(this.sink);
     this.draining = this.draining.filter((x) => x !== d);
     await d.file.close();
     if (this.draining.length === 0) {
@@ -245,7 +250,7 @@ export class FileFollower {
   private async restart(file: OpenFile, size: number, why: 'shrunk' | 'rewritten'): Promise<void> {
     const previousOffset = file.position;
     const unreadBytesLost = Math.max(0, file.lastSeenSize - file.position);
-    await file.deliver(file.framer.flush(), this.sink);
+    await file.flushPartial(this.sink);
     // A pure cut keeps the old first bytes: nothing new to read. Different first bytes: new content.
     const cut = why === 'shrunk' && size > 0 && (await headMatches(file.fd, file.head));
     const resumedAt = cut ? size : 0;
@@ -257,7 +262,7 @@ export class FileFollower {
   private finish(file: OpenFile | undefined): void {
     if (this.stopped || this.finished) return;
     this.finished = true;
-    const done = file ? file.deliver(file.framer.flush(), this.sink) : Promise.resolve();
+    const done = file ? file.flushPartial(this.sink) : Promise.resolve();
     void done.then(() => this.host.ended());
   }
 
@@ -266,7 +271,7 @@ export class FileFollower {
     if (wait === undefined || file.framer.heldBytes === 0) return;
     const now = Date.now();
     if (this.held.offset !== file.framer.committedOffset) this.held = { offset: file.framer.committedOffset, since: now };
-    else if (now - this.held.since >= wait) return void file.deliver(file.framer.flush(), this.sink);
+    else if (now - this.held.since >= wait) return void file.flushPartial(this.sink);
     clearTimeout(this.flushTimer);
     this.flushTimer = setTimeout(() => this.requestSync(), Math.max(1, this.held.since + wait - now));
   }

@@ -44,6 +44,27 @@ describe('LogStream API', () => {
     await waitFor(() => chunks.join('') === 'one\ntwo\n', () => `content was ${JSON.stringify(chunks)}`);
   });
 
+  it('onLogBytes gets the lines exactly as the file holds them, across reads and partial lines', async () => {
+    const file = join(tempDir(), 'app.log');
+    writeFileSync(file, '');
+    const { stream, got } = await follow(file, { maxLineBytes: 1000 });
+    const chunks: Buffer[] = [];
+    const lineCounts: number[] = [];
+    stream.subscribe({
+      onLogBytes: (bytes, lines) => {
+        chunks.push(bytes);
+        lineCounts.push(lines.length);
+      },
+    });
+    const parts = [Buffer.from('crlf\r\nhalf'), Buffer.from(' done\n\xff\xfe bad\n'), Buffer.from(`${'x'.repeat(2500)}\n`), Buffer.from('é😀'.repeat(30_000) + '\nend\n')];
+    appendFileSync(file, parts[0] ?? '');
+    await got.waitForText('crlf'); // 'half' is now held, unfinished, across the next read
+    for (const part of parts.slice(1)) appendFileSync(file, part);
+    await got.waitForText('end');
+    expect(Buffer.concat(chunks).equals(Buffer.concat(parts))).toBe(true);
+    expect(lineCounts.reduce((a, b) => a + b, 0)).toBe(got.lines.length);
+  });
+
   it('lines() pulls with for await, and breaking out unsubscribes', async () => {
     const file = join(tempDir(), 'app.log');
     writeFileSync(file, 'a\nb\nc\n');

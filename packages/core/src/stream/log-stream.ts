@@ -114,7 +114,8 @@ export class LogStream implements AsyncDisposable {
 
   private begin(): void {
     const follower: FileFollower = new FileFollower(this.path, this.options, {
-      deliver: (lines) => this.deliver(follower, lines),
+      deliver: (lines, bytes) => this.deliver(follower, lines, bytes),
+      wantsBytes: () => this.subscribers.wantsBytes,
       event: (event) => this.follower === follower && this.subscribers.event(event),
       error: (error: LogStreamError) => this.follower === follower && this.subscribers.error(error),
       ended: () => {
@@ -144,13 +145,13 @@ export class LogStream implements AsyncDisposable {
     });
   }
 
-  private deliver(follower: FileFollower, lines: LogLine[]): boolean | Promise<boolean> {
+  private deliver(follower: FileFollower, lines: LogLine[], bytes: Buffer | undefined): boolean | Promise<boolean> {
     if (this.follower !== follower) return false;
     this.stats.lines += lines.length;
     const last = lines[lines.length - 1];
     const first = lines[0];
     if (last && first) this.stats.bytes += last.end - first.offset;
-    const waiting = this.subscribers.deliver(lines);
+    const waiting = this.subscribers.deliver(lines, bytes);
     return waiting ? waiting.then(() => true) : true;
   }
 

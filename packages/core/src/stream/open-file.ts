@@ -31,8 +31,13 @@ export interface ReadOutcome {
   shrunk: boolean;
 }
 
-/** Receives framed lines and says whether they reached subscribers; reading waits for it. */
-export type LineSink = (lines: LogLine[]) => boolean | Promise<boolean>;
+/** Where framed lines go. */
+export interface LineSink {
+  /** Says whether the lines reached subscribers; reading waits for it. `bytes` when `wantsBytes()`. */
+  deliver(lines: LogLine[], bytes: Buffer | undefined): boolean | Promise<boolean>;
+  /** True when some subscriber wants the raw bytes of the lines too. */
+  wantsBytes(): boolean;
+}
 
 export class OpenFile {
   readonly framer: LineFramer;
@@ -96,7 +101,7 @@ export class OpenFile {
         }
         if (read === k) break;
         // The framer copies whatever it keeps, so the buffer can be reused once it returns.
-        lines = this.framer.push(buffer.subarray(k, read));
+        lines = this.framer.push(buffer.subarray(k, read), [], sink.wantsBytes());
         this.position += read - k;
         outcome.bytes += read - k;
         this.tail = Buffer.from(buffer.subarray(Math.max(0, read - TAIL_BYTES), read));
@@ -104,7 +109,7 @@ export class OpenFile {
         giveBackReadBuffer(buffer);
       }
       if (this.head.length < HEAD_BYTES && this.position <= HEAD_BYTES * 4) this.head = Buffer.from(await readAt(this.fd, HEAD_BYTES, 0));
-      await this.deliver(lines, sink);
+      await this.deliver(lines, sink, this.framer.lastBytes);
       if (read < k + want) break;
       // The file holds more than the last stat said: it is growing fast, so read bigger.
       want = Math.min(MAX_READ, want * 4);
@@ -112,11 +117,17 @@ export class OpenFile {
     return outcome;
   }
 
+  /** Delivers the unfinished line, if any, as a `partial` line. */
+  flushPartial(sink: LineSink): Promise<void> {
+    const lines = this.framer.flush([], sink.wantsBytes());
+    return this.deliver(lines, sink, this.framer.lastBytes);
+  }
+
   /** Hands lines to `sink` and records how far delivery got. */
-  async deliver(lines: LogLine[], sink: LineSink): Promise<void> {
+  private async deliver(lines: LogLine[], sink: LineSink, bytes: Buffer | undefined): Promise<void> {
     const first = lines[0];
     if (first === undefined) return;
-    this.deliveredOffset = (await sink(lines)) ? this.framer.committedOffset : Math.min(this.deliveredOffset, first.offset);
+    this.deliveredOffset = (await sink.deliver(lines, bytes)) ? this.framer.committedOffset : Math.min(this.deliveredOffset, first.offset);
   }
 
   /** Continues at `offset` (after truncation), keeping the bytes before it as the new tail. */

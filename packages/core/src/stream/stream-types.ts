@@ -72,6 +72,11 @@ export interface LogStreamSubscriber {
   onLines?(lines: readonly LogLine[]): void | Promise<void>;
   /** The same lines joined, each ending in "\n". */
   onLogContent?(content: string): void | Promise<void>;
+  /**
+   * The same lines' bytes exactly as in the file: terminators (`\r\n`) kept, nothing decoded,
+   * a line cut at the length cap not cut. The fastest way to pass lines on unchanged.
+   */
+  onLogBytes?(bytes: Buffer, lines: readonly LogLine[]): void | Promise<void>;
   onEvent?(event: LogStreamEvent): void;
   onError?(error: LogStreamError): void;
 }

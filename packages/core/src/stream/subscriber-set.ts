@@ -13,6 +13,12 @@ export class SubscriberSet {
     return this.subscribers.size;
   }
 
+  /** True when a subscriber has `onLogBytes`, so reads keep the lines' raw bytes. */
+  get wantsBytes(): boolean {
+    for (const sub of this.subscribers) if (sub.onLogBytes) return true;
+    return false;
+  }
+
   has(subscriber: LogStreamSubscriber): boolean {
     return this.subscribers.has(subscriber);
   }
@@ -32,7 +38,7 @@ export class SubscriberSet {
   }
 
   /** Hands `lines` to every subscriber; resolves when every returned promise has settled. */
-  deliver(lines: readonly LogLine[]): Promise<void> | undefined {
+  deliver(lines: readonly LogLine[], bytes: Buffer | undefined): Promise<void> | undefined {
     let content: string | undefined;
     let waits: Promise<void>[] | undefined;
     for (const sub of [...this.subscribers]) {
@@ -41,6 +47,11 @@ export class SubscriberSet {
         content ??= joinLines(lines);
         const text = content;
         waits = this.call(sub, 'onLogContent', () => sub.onLogContent?.(text), waits);
+      }
+      if (sub.onLogBytes) {
+        // Bytes are kept only while someone wants them; one who joined mid-read gets the text's.
+        const raw = bytes ?? Buffer.from(content ??= joinLines(lines));
+        waits = this.call(sub, 'onLogBytes', () => sub.onLogBytes?.(raw, lines), waits);
       }
     }
     return waits && Promise.all(waits).then(() => undefined);
