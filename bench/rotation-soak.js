@@ -22,7 +22,7 @@ const root = freshTmpDir('soak');
 const { followers, notes: followerNotes } = await availableFollowers();
 
 /** Runs the whole soak once with `list` following the same file; returns per-follower analyses. */
-async function soak(list, runDir) {
+async function soak(list, runDir, { variedEnds = false } = {}) {
   mkdirSync(runDir);
   const path = join(runDir, 'app.log');
   writeFileSync(path, `${HEADER}\n`);
@@ -51,11 +51,13 @@ async function soak(list, runDir) {
   const genKind = ['', 'start'];
   /** Per id: generation and role (normal, late write to a renamed file, first line of a generation). */
   const written = [];
+  // By default every line ends in the same 60 bytes, as structured logs with constant trailing
+  // fields do; `variedEnds` repeats the id at the end instead.
   const pad = 'x'.repeat(60);
   const writeLine = (role, target = fd, g = gen) => {
     const id = nextId++;
     written[id] = { gen: g, role };
-    writeSync(target, `id=${id} g=${g} r=${role} ${pad}\n`);
+    writeSync(target, `id=${id} g=${g} r=${role} ${pad}${variedEnds ? ` end=${id}` : ''}\n`);
   };
 
   // Readiness: probe lines until every follower has printed one (lines before that are not counted).
@@ -171,10 +173,19 @@ function analyse(out, { firstId, lastId, written, genKind }) {
 const results = {};
 if (CONCURRENT) Object.assign(results, await soak(followers, join(root, 'all')));
 else for (const f of followers) Object.assign(results, await soak([f], join(root, f.id)));
+// The same soak for logstream with lines whose last bytes differ (the id is repeated at the end).
+const VARIED = process.env.BENCH_SOAK_VARIED !== '0';
+const variants = {};
+if (VARIED) {
+  for (const f of followers.filter((x) => x.id.startsWith('logstream'))) {
+    const r = await soak([f], join(root, `${f.id}-varied`), { variedEnds: true });
+    variants[`${f.id}-varied`] = { ...r[f.id], label: `${f.label}, lines with varied ends` };
+  }
+}
 removeTmpDir(root);
 
 const any = Object.values(results)[0];
-const rows = Object.values(results).map((r) => [
+const rows = [...Object.values(results), ...Object.values(variants)].map((r) => [
   r.label,
   String(r.delivered),
   String(r.lost),
@@ -191,10 +202,11 @@ const notes = [
     ? 'All followers followed the same file at the same time (BENCH_SOAK_CONCURRENT=1).'
     : 'Followers ran one after another, each alone on the machine, against the same deterministic schedule.',
   `Each round: ${LINES_PER_ROUND} lines 1 ms apart, ${QUIET_MS} ms quiet, the rotation, then at once the first line of the new generation. Rename rotation shifts .1→.2→.3 like logrotate; the 2 late writes go to the renamed file (the second 2 ms after the rename) before the new file is created, so they must be delivered before the new file's lines. Delete+recreate leaves the path absent for 2 ms.`,
+  'Every line ends in the same 60 bytes (as structured logs with constant trailing fields do). The rows "lines with varied ends" repeat the soak for logstream with the id also at the end of each line; the targets are judged on the main rows.',
   'copytruncate: the writer does not write between the copy and the truncation (lines written in that window and not yet read are lost to anyone reading the live file); the quiet time before each rotation lets followers read everything first. The writer resumes right after the truncation.',
   '"reordered" counts lines delivered after a line written later (within a generation, or a late write after the new file\'s lines): the writer never writes to an older generation after a newer one, so write order is the only correct order. "corrupt" counts printed lines that are not whole written lines. "lost late / first / normal": late writes to a renamed file / first line of a new generation / other lines.',
 ];
-for (const r of Object.values(results)) {
+for (const r of [...Object.values(results), ...Object.values(variants)]) {
   if (r.lost > 0) notes.push(`${r.label}: lost lines of generations begun by rename ${r.lostAfter.rename}, copytruncate ${r.lostAfter.copytruncate}, delete+recreate ${r.lostAfter.delete}, plus ${r.lostByRole.late} late writes.`);
   if (r.corruptSamples.length > 0) notes.push(`${r.label}: corrupt line samples: ${r.corruptSamples.join(', ')}`);
   if (r.reorderedAcross > 0) notes.push(`${r.label}: ${r.reorderedAcross} of the reordered lines crossed a generation boundary.`);
@@ -218,5 +230,5 @@ report({
   rows,
   targets,
   notes,
-  data: { rounds: ROUNDS, quietMs: QUIET_MS, concurrent: CONCURRENT, results },
+  data: { rounds: ROUNDS, quietMs: QUIET_MS, concurrent: CONCURRENT, results, variants },
 });

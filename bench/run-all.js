@@ -5,7 +5,7 @@
 //   node bench/run-all.js latency    only some (names as in BENCHES), docs not rewritten
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, release, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { RESULT_PREFIX } from './lib/common.js';
@@ -75,6 +75,7 @@ function machine() {
     tailNpm: pkg('tail'),
     chokidar: pkg('chokidar'),
     commit: `${tryRun('git', ['rev-parse', '--short', 'HEAD']) ?? 'unknown'}${dirty}`,
+    load: loadavg().map((x) => x.toFixed(2)).join(', '),
   };
 }
 
@@ -99,6 +100,7 @@ function renderDoc(m, results, totalS) {
   out.push(`- Date: ${m.date}, logstream commit ${m.commit}, total run ${Math.round(totalS)} s`);
   out.push(`- Machine: ${m.nproc} CPUs (nproc), ${m.cpu}, ${m.memoryGiB} GiB RAM, ${m.kernel}, ext4 temporary folder`);
   out.push(`- Node ${m.node}; peers: ${m.gnuTail}, tail (npm) ${m.tailNpm}, chokidar ${m.chokidar}`);
+  out.push(`- Load average when the run began: ${m.load} (other work on the machine shows up in the figures)`);
   out.push('');
   out.push('## Targets');
   out.push('');
