@@ -129,7 +129,7 @@ function renderDoc(m, results, totalS) {
   out.push('## How the followers are run');
   out.push('');
   out.push('- `logstream follow (CLI)`: `node packages/cli/dist/bin.js follow -q -n 0 FILE…`.');
-  out.push('- `logstream (library)`: `bench/peers/logstream-follow.js`, one `LogStream` per file in one process, `onLogContent` written to stdout (waiting for `drain` when stdout is full).');
+  out.push('- `logstream (library)`: `bench/peers/logstream-follow.js`, one `LogStream` per file in one process, `onLogBytes` written to stdout (waiting for `drain` when stdout is full).');
   out.push('- `GNU tail -F`: `/usr/bin/tail -F -q -n 0 FILE…` (inotify).');
   out.push('- `tail (npm)`: `bench/peers/tail-npm-follow.js`, one `new Tail(file, { follow: true })` per file, each `line` printed.');
   out.push("- `chokidar follower`: `bench/peers/chokidar-follow.js`, `watch(files)`; on `change` it reads from the last offset to the new size with `fs.createReadStream` and splits lines; it starts over at 0 when the file shrank or was added again.");
