@@ -8,7 +8,7 @@ import { giveBackReadBuffer, takeReadBuffer } from './read-buffers.js';
 /** Bytes at the start of a file kept as its fingerprint. */
 export const HEAD_BYTES = 256;
 /** Bytes before the read position kept to notice the content there changing. */
-export const TAIL_BYTES = 64;
+export const TAIL_BYTES = 256;
 const MIN_READ = 64 * 1024;
 const MAX_READ = 1024 * 1024;
 
@@ -84,6 +84,10 @@ export class OpenFile {
   async readToEnd(sink: LineSink, stopped: () => boolean, sizeHint = 0): Promise<ReadOutcome> {
     const outcome: ReadOutcome = { bytes: 0, rewritten: false, shrunk: false };
     let want = Math.min(MAX_READ, Math.max(MIN_READ, sizeHint - this.position));
+    // The first bytes are checked too, read beside the first chunk: logs whose lines all end
+    // alike can look unchanged before the position after a copytruncate, but rarely at the start.
+    let head = this.position > 0 ? readAt(this.fd, HEAD_BYTES, 0) : undefined;
+    head?.catch(() => undefined); // awaited below, unless reading stops first
     while (!stopped()) {
       const k = this.tail.length;
       const buffer = takeReadBuffer(k + want);
@@ -91,6 +95,11 @@ export class OpenFile {
       let read = 0;
       try {
         read = await readInto(this.fd, buffer, k + want, this.position - k);
+        if (head && !this.headStillMatches(await head)) {
+          outcome.rewritten = true;
+          break;
+        }
+        head = undefined;
         if (read < k) {
           outcome.shrunk = true;
           break;
@@ -108,13 +117,19 @@ export class OpenFile {
       } finally {
         giveBackReadBuffer(buffer);
       }
-      if (this.head.length < HEAD_BYTES && this.position <= HEAD_BYTES * 4) this.head = Buffer.from(await readAt(this.fd, HEAD_BYTES, 0));
+      if (this.head.length < HEAD_BYTES && this.position > this.head.length) this.head = Buffer.from(await readAt(this.fd, HEAD_BYTES, 0));
       await this.deliver(lines, sink, this.framer.lastBytes);
       if (read < k + want) break;
       // The file holds more than the last stat said: it is growing fast, so read bigger.
       want = Math.min(MAX_READ, want * 4);
     }
     return outcome;
+  }
+
+  /** False when the file's first bytes differ from the ones seen (a shorter file is left to the size check). */
+  private headStillMatches(now: Buffer): boolean {
+    const n = Math.min(now.length, this.head.length);
+    return now.subarray(0, n).equals(this.head.subarray(0, n));
   }
 
   /** Delivers the unfinished line, if any, as a `partial` line. */

@@ -80,6 +80,18 @@ describe.each(WATCH_MODES)('rotation and identity ($name)', ({ options, noticeMs
     expect(got.events.some((e) => e.type === 'truncated' && e.resumedAt === 0)).toBe(true);
   });
 
+  it('C17: regrown past the old size with lines that all end alike: still the whole new content', async () => {
+    const file = join(tempDir(), 'app.log');
+    writeFileSync(file, '');
+    const { got } = await follow(file, options);
+    const alike = (prefix: string, n: number) => lines(prefix, n).map((l) => `${l} ${'same trailing fields '.repeat(15)}`);
+    appendFileSync(file, text(alike('gen1', 5)));
+    await got.waitForText(alike('gen1', 5)[4] ?? '', wait);
+    writeFileSync(file, text(alike('gen2', 7)));
+    await got.waitForText(alike('gen2', 7)[6] ?? '', wait);
+    expect(got.texts).toEqual([...alike('gen1', 5), ...alike('gen2', 7)]);
+  });
+
   it('C18: 1 MiB appended then unlinked at once is delivered whole, then the descriptor closed', async () => {
     const file = join(tempDir(), 'app.log');
     writeFileSync(file, '');
