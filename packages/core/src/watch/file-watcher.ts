@@ -4,7 +4,7 @@ import { statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { InvalidOptionError, WatchError, errnoCode } from '../errors/log-stream-error.js';
 import { watchInDirectory } from './directory-watch.js';
-import { signatureOf, type FileSignature } from './file-signature.js';
+import { sameSignature, signatureOf, type FileSignature } from './file-signature.js';
 import { eventlessFileSystem } from './network-filesystem.js';
 import { onTick } from './shared-ticker.js';
 import {
@@ -185,10 +185,10 @@ export class FileWatcher {
     let changed = false;
     for (const t of this.targets) {
       const sig = signatureOf(t.path);
-      if (sig !== this.signatures.get(t.path)) {
-        this.signatures.set(t.path, sig);
-        changed = true;
-      }
+      if (sameSignature(this.signatures.get(t.path), sig)) continue;
+      this.signatures.set(t.path, sig);
+      changed = true;
+      // Only a change can mean the folder was replaced: then its old watch is deaf.
       if (this.current === 'native') this.checkDirectory(t);
     }
     if (changed && this.current === 'native' && !this.sawEvent) {
