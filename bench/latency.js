@@ -122,7 +122,7 @@ report({
   targets,
   notes: [
     ...followerNotes,
-    `Each follower runs alone, as a child process following its own file from the end; the writer keeps an O_APPEND descriptor open and writes one ~100-byte line per write(2). ${ROUNDS} rounds, the followers taking turns within each; a fresh follower process per round; percentiles over the pooled samples.`,
+    `Each follower runs alone, as a child process following its own file from the end; the writer keeps an O_APPEND descriptor open and writes one ~100-byte line per write(2). ${ROUNDS} round${ROUNDS === 1 ? "" : "s"}, the followers taking turns within each; a fresh follower process per round; percentiles over the pooled samples.`,
     `Latency runs from just before the write(2) to the 'data' event of the child's stdout pipe in the benchmark process; a line not printed within ${STRAGGLER_WAIT_MS / 1000} s after the last write counts as ∞ in the percentiles.`,
     'The logstream library row is bench/peers/logstream-follow.js (LogStream per file, onLogBytes → process.stdout.write).',
   ],

@@ -155,7 +155,9 @@ function analyse(out, { firstId, lastId, written, genKind }) {
     }
     maxId = Math.max(maxId, id);
   }
+  const dupSample = [...new Set(out.ids.filter((id, i) => id >= firstId && out.ids.indexOf(id) !== i))].slice(0, 10);
   const lostByRole = { normal: 0, late: 0, first: 0 };
+  const lostSample = [];
   const lostAfter = { rename: 0, copytruncate: 0, delete: 0, start: 0 };
   let lost = 0;
   let lateTotal = 0;
@@ -163,11 +165,12 @@ function analyse(out, { firstId, lastId, written, genKind }) {
     if (written[id].role === 'late') lateTotal++;
     if (seen.has(id)) continue;
     lost++;
+    if (lostSample.length < 20) lostSample.push(`${id}(g${written[id].gen} ${genKind[written[id].gen]})`);
     lostByRole[written[id].role]++;
     if (written[id].role !== 'late') lostAfter[genKind[written[id].gen]]++;
   }
   const total = lastId - firstId + 1;
-  return { total, lateTotal, delivered: seen.size, lost, lostByRole, lostAfter, duplicated, reordered, reorderedAcross, corrupt: out.corrupt, corruptSamples: out.corruptSamples };
+  return { total, lateTotal, delivered: seen.size, lost, lostByRole, lostAfter, duplicated, reordered, reorderedAcross, corrupt: out.corrupt, corruptSamples: out.corruptSamples, lostSample, dupSample };
 }
 
 const results = {};

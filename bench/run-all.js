@@ -3,12 +3,12 @@
 //
 //   node bench/run-all.js            all of them
 //   node bench/run-all.js latency    only some (names as in BENCHES), docs not rewritten
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { RESULT_PREFIX } from './lib/common.js';
+import { freshTmpDir, RESULT_PREFIX } from './lib/common.js';
 import { BENCH_DIR, REPO_DIR } from './lib/followers.js';
 
 /** In the order they run; each limited to `limitS` seconds. */
@@ -21,9 +21,28 @@ const BENCHES = [
 ];
 const DOC = join(REPO_DIR, 'docs/benchmarks.md');
 
-if (!existsSync(join(REPO_DIR, 'packages/core/dist/index.js'))) {
-  console.error('packages/core/dist is missing: run `npm run build` first.');
-  process.exit(1);
+/**
+ * Builds core and CLI (as `npm run build` does) and copies both builds to a temporary folder laid
+ * out like node_modules, so the whole run measures one build even if the packages are rebuilt
+ * meanwhile. Returns { dir, built } (built false: the build failed and the existing dist is used).
+ */
+function snapshotBuild() {
+  const build = spawnSync(join(REPO_DIR, 'node_modules/.bin/tsc'), ['-b', 'packages/core', 'packages/cli'], { cwd: REPO_DIR, encoding: 'utf8' });
+  if (build.status !== 0) console.error(`build failed, benchmarking the existing dist:\n${build.stdout}${build.stderr}`);
+  if (!existsSync(join(REPO_DIR, 'packages/core/dist/index.js'))) {
+    console.error('packages/core/dist is missing and the build failed: run `npm run build`.');
+    process.exit(1);
+  }
+  const dir = freshTmpDir('snapshot');
+  const core = join(dir, 'node_modules/@logstream/core');
+  mkdirSync(core, { recursive: true });
+  cpSync(join(REPO_DIR, 'packages/core/package.json'), join(core, 'package.json'));
+  cpSync(join(REPO_DIR, 'packages/core/dist'), join(core, 'dist'), { recursive: true });
+  if (existsSync(join(REPO_DIR, 'packages/cli/dist/bin.js'))) {
+    cpSync(join(REPO_DIR, 'packages/cli/package.json'), join(dir, 'cli/package.json'));
+    cpSync(join(REPO_DIR, 'packages/cli/dist'), join(dir, 'cli/dist'), { recursive: true });
+  }
+  return { dir, built: build.status === 0 };
 }
 
 const only = process.argv.slice(2);
@@ -97,7 +116,7 @@ function renderDoc(m, results, totalS) {
   out.push('chokidar follower — measured in the same run on the same machine. The scripts are in `bench/`; each can');
   out.push('also run alone (`node bench/latency.js` …). Build first (`npm run build`).');
   out.push('');
-  out.push(`- Date: ${m.date}, logstream commit ${m.commit}, total run ${Math.round(totalS)} s`);
+  out.push(`- Date: ${m.date}, logstream commit ${m.commit}, ${m.build} (and copied aside, so the whole run measures one build); total run ${Math.round(totalS)} s`);
   out.push(`- Machine: ${m.nproc} CPUs (nproc), ${m.cpu}, ${m.memoryGiB} GiB RAM, ${m.kernel}, ext4 temporary folder`);
   out.push(`- Node ${m.node}; peers: ${m.gnuTail}, tail (npm) ${m.tailNpm}, chokidar ${m.chokidar}`);
   out.push(`- Load average when the run began: ${m.load} (other work on the machine shows up in the figures)`);
@@ -141,6 +160,9 @@ function renderDoc(m, results, totalS) {
 
 const t0 = performance.now();
 const m = machine();
+const snapshot = snapshotBuild();
+m.build = snapshot.built ? 'built from the working tree at the start of the run' : 'the existing dist (the build failed)';
+process.env.LOGSTREAM_BENCH_SNAPSHOT = snapshot.dir;
 const results = [];
 for (const bench of selected) {
   console.log(`\n=== ${bench.name} ===`);

@@ -4,7 +4,7 @@
 import { closeSync, openSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { LogStream } from '../../packages/core/dist/index.js';
+import { LogStream } from '../lib/core.js';
 import { fmt, freshTmpDir, percentile, removeTmpDir, sleep } from '../lib/common.js';
 
 for (const rotations of [0, 50, 150, 400]) {

@@ -3,7 +3,7 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
-import { LogStream } from '../../packages/core/dist/index.js';
+import { LogStream } from './core.js';
 
 const [mode, file, expectedArg] = process.argv.slice(2);
 const expected = Number(expectedArg);

@@ -1,7 +1,7 @@
 // Shared benchmark plumbing: temporary folders, child processes that are always killed,
 // /proc readings (CPU, peak RSS), percentiles, tables and the machine-readable result line.
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, constants, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
+import { appendFileSync, closeSync, constants, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
 import { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -96,8 +96,11 @@ export function spawnChild(cmd, args, { onData, cwd } = {}) {
   pipe.readSocket.on('data', (chunk) => onData?.(chunk, performance.now()));
   pipe.readSocket.on('error', () => undefined);
   pipe.readSocket.on('end', () => pipe.readSocket.destroy());
+  // Diagnosis only: BENCH_STDERR_DIR=folder keeps each child's whole stderr there.
+  const stderrFile = process.env.BENCH_STDERR_DIR ? join(process.env.BENCH_STDERR_DIR, `${child.pid}.stderr`) : undefined;
   child.stderr.on('data', (chunk) => {
     state.stderr = (state.stderr + chunk.toString()).slice(-8192);
+    if (stderrFile) appendFileSync(stderrFile, chunk);
   });
   return state;
 }

@@ -9,7 +9,9 @@ import { freshTmpDir, killChild, lineSplitter, removeTmpDir, spawnChild, waitFor
 const here = dirname(fileURLToPath(import.meta.url));
 export const BENCH_DIR = join(here, '..');
 export const REPO_DIR = join(BENCH_DIR, '..');
-export const CLI_BIN = join(REPO_DIR, 'packages/cli/dist/bin.js');
+const SNAPSHOT = process.env.LOGSTREAM_BENCH_SNAPSHOT;
+/** The CLI: packages/cli/dist, or run-all.js's snapshot of it (see lib/core.js). */
+export const CLI_BIN = SNAPSHOT ? join(SNAPSHOT, 'cli/dist/bin.js') : join(REPO_DIR, 'packages/cli/dist/bin.js');
 const PEERS = join(BENCH_DIR, 'peers');
 const NODE = process.execPath;
 /** Diagnosis only: extra node flags for the node-based followers, e.g. BENCH_NODE_ARGS='--cpu-prof'. */

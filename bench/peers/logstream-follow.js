@@ -1,5 +1,6 @@
 // logstream's library in-process: one LogStream per file, each line printed to stdout (like tail -F -q).
-import { LogStream } from '../../packages/core/dist/index.js';
+import { performance } from 'node:perf_hooks';
+import { LogStream } from '../lib/core.js';
 import { exitOnStop, parseArgs } from './stdout-lines.js';
 
 const { files, fromStart, poll } = parseArgs(process.argv.slice(2));
@@ -13,7 +14,7 @@ for (const stream of streams) {
     onLogBytes: (bytes) => (process.stdout.write(bytes) ? undefined : new Promise((resolve) => process.stdout.once('drain', resolve))),
     onError: (error) => process.stderr.write(`logstream: ${error.message}\n`),
     // Diagnosis only: LOGSTREAM_BENCH_EVENTS=1 prints every stream event to stderr.
-    onEvent: process.env.LOGSTREAM_BENCH_EVENTS ? (event) => process.stderr.write(`event ${JSON.stringify(event)}\n`) : undefined,
+    onEvent: process.env.LOGSTREAM_BENCH_EVENTS ? (event) => process.stderr.write(`${(performance.timeOrigin + performance.now()).toFixed(1)} event ${JSON.stringify(event)}\n`) : undefined,
   });
 }
 exitOnStop(() => Promise.all(streams.map((s) => s.close())));
