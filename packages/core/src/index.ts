@@ -22,6 +22,7 @@ export { DEFAULT_POLL_INTERVAL_MS, DEFAULT_RECONCILE_INTERVAL_MS } from './watch
 export { LineFramer, DEFAULT_MAX_LINE_BYTES } from './framing/line-framer.js';
 export type { FramerStats, SequenceCounter } from './framing/line-framer.js';
 export type { LogLine } from './framing/log-line.js';
+export type { LogBatch, LogBytesInfo, BatchWants } from './framing/log-batch.js';
 
 export {
   FileAccessError,

@@ -88,8 +88,8 @@ class FollowSession implements FollowedFileHost {
     return this.writer.write(this.printer.format(file, lines));
   }
 
-  printBytes(file: FollowedFile, bytes: Buffer, lines: readonly LogLine[]): Promise<void> | undefined {
-    return this.writer.write(this.printer.formatBytes(file, bytes, lines));
+  printBytes(file: FollowedFile, bytes: Buffer, partial: boolean): Promise<void> | undefined {
+    return this.writer.write(this.printer.formatBytes(file, bytes, partial));
   }
 
   notice(text: string): void {

@@ -1,6 +1,6 @@
 // One file of a follow session: its LogStream and subscriber, which applies `-n +N`, turns
 // stream events into tail-style notices and reports when the file is done with.
-import { LogStream, type LogLine, type LogStreamError, type LogStreamEvent, type LogStreamOptions } from '@logstream/core';
+import { LogStream, type LogBytesInfo, type LogLine, type LogStreamError, type LogStreamEvent, type LogStreamOptions } from '@logstream/core';
 import type { StartAt } from './args.js';
 import { describeError, describeEvent, describeMissing, type NoticeState } from './notices.js';
 import type { PrintSource } from './printer.js';
@@ -26,8 +26,8 @@ export interface FollowFileOptions {
 export interface FollowedFileHost {
   /** Prints lines; a returned promise asks the file to wait (the output is full). */
   print(file: FollowedFile, lines: readonly LogLine[]): Promise<void> | undefined;
-  /** Prints the raw bytes of `lines` (when `passBytes`); a returned promise asks the file to wait. */
-  printBytes(file: FollowedFile, bytes: Buffer, lines: readonly LogLine[]): Promise<void> | undefined;
+  /** Prints lines' raw bytes (when `passBytes`); `partial`: the last has no newline. A returned promise asks the file to wait. */
+  printBytes(file: FollowedFile, bytes: Buffer, partial: boolean): Promise<void> | undefined;
   notice(text: string): void;
   /** The file is done with: it ended (--no-follow) or was given up. */
   settled(file: FollowedFile): void;
@@ -73,7 +73,7 @@ export class FollowedFile implements PrintSource {
   /** Subscribes; resolves once the stream watches and has positioned itself in the file. */
   async start(): Promise<void> {
     const print = this.options.passBytes
-      ? { onLogBytes: (bytes: Buffer, lines: readonly LogLine[]) => (this.skip === 0 ? this.host.printBytes(this, bytes, lines) : this.onLines(lines)) }
+      ? { onLogBytes: (bytes: Buffer, info: LogBytesInfo) => this.onBytes(bytes, info) }
       : { onLines: (lines: readonly LogLine[]) => this.onLines(lines) };
     this.stream.subscribe({
       ...print,
@@ -93,6 +93,16 @@ export class FollowedFile implements PrintSource {
     const dropped = Math.min(this.skip, lines.length);
     this.skip -= dropped;
     return dropped === lines.length ? undefined : this.host.print(this, lines.slice(dropped));
+  }
+
+  private onBytes(bytes: Buffer, info: LogBytesInfo): Promise<void> | undefined {
+    if (this.skip === 0) return this.host.printBytes(this, bytes, info.partial);
+    let from = 0;
+    for (; this.skip > 0 && from < bytes.length; this.skip--) {
+      const nl = bytes.indexOf(0x0a, from);
+      from = nl === -1 ? bytes.length : nl + 1;
+    }
+    return from === bytes.length ? undefined : this.host.printBytes(this, bytes.subarray(from), info.partial);
   }
 
   private onEvent(event: LogStreamEvent): void {

@@ -63,10 +63,9 @@ describe('Printer (raw bytes)', () => {
   it('writes the file bytes unchanged, with headers on a switch and a newline after a partial line', () => {
     const printer = new Printer({ labels: 'headers' });
     const crlf = Buffer.concat([Buffer.from('one\r\n'), Buffer.from([0xff, 0x0a])]);
-    expect(printer.formatBytes(a, crlf, lines('one', '\uFFFD')).toString('latin1')).toBe('==> a.log <==\none\r\n\xff\n');
-    expect(printer.formatBytes(a, crlf, lines('one', '\uFFFD'))).toBe(crlf);
-    const partial: LogLine[] = [{ ...lines('half')[0]!, partial: true }];
-    expect(printer.formatBytes(b, Buffer.from('half'), partial).toString()).toBe('\n==> b.log <==\nhalf\n');
+    expect(printer.formatBytes(a, crlf, false).toString('latin1')).toBe('==> a.log <==\none\r\n\xff\n');
+    expect(printer.formatBytes(a, crlf, false)).toBe(crlf);
+    expect(printer.formatBytes(b, Buffer.from('half'), true).toString()).toBe('\n==> b.log <==\nhalf\n');
   });
 });
 

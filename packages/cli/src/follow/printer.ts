@@ -61,12 +61,12 @@ export class Printer {
   }
 
   /**
-   * The output for the raw `bytes` of `lines` (only when {@link passesBytes}): the header if
-   * output switches file, the bytes, and a newline after a last line delivered without one.
+   * The output for lines' raw `bytes` (only when {@link passesBytes}): the header if output
+   * switches file, the bytes, and a newline when the last line was delivered without one.
    */
-  formatBytes(source: PrintSource, bytes: Buffer, lines: readonly LogLine[]): Buffer {
+  formatBytes(source: PrintSource, bytes: Buffer, partial: boolean): Buffer {
     const header = this.header(source);
-    const newline = lines[lines.length - 1]?.partial === true;
+    const newline = partial;
     if (header === '' && !newline) return bytes;
     return Buffer.concat([Buffer.from(header), bytes, Buffer.from(newline ? '\n' : '')]);
   }

@@ -1,6 +1,7 @@
 // Turns a file's bytes into whole lines: splits on \n, strips \r, keeps an unfinished tail,
 // decodes UTF-8 per whole line and cuts lines longer than the cap into pieces.
 import { isAscii, isUtf8 } from 'node:buffer';
+import type { BatchWants, LogBatch } from './log-batch.js';
 import type { LogLine } from './log-line.js';
 
 /** Default cap on one line's length in bytes; longer lines are split into pieces of this size. */
@@ -53,18 +54,74 @@ export class LineFramer {
   }
 
   /**
-   * With `withBytes`, the file's bytes of the lines the last `push` or `flush` returned, exactly
-   * as written (terminators included); otherwise undefined.
+   * Frames `chunk`, which starts right after the previously framed bytes, into a batch of the
+   * lines it completes: as `LogLine`s, as the file's raw bytes, or both, as `want` asks. Without
+   * `want.lines` no line is decoded or allocated. Copies whatever it keeps.
    */
-  lastBytes: Buffer | undefined;
+  frameBatch(chunk: Buffer, want: BatchWants): LogBatch | undefined {
+    if (!want.lines) return this.frameBytesOnly(chunk);
+    const held = want.bytes && this.pendingBytes > 0 ? Buffer.concat(this.pending, this.pendingBytes) : undefined;
+    const heldStart = this.pendingStart;
+    const lines = this.push(chunk);
+    return toBatch(lines, want.bytes ? rawBytes(lines, held, heldStart, chunk, heldStart + (held?.length ?? 0)) : undefined);
+  }
+
+  /** Delivers the unfinished line, if there is one, as a batch of one `partial` line. */
+  flushBatch(want: BatchWants): LogBatch | undefined {
+    const bytes = want.bytes && this.pendingBytes > 0 ? Buffer.concat(this.pending, this.pendingBytes) : undefined;
+    if (want.lines) return toBatch(this.flush(), bytes);
+    if (!bytes) return undefined;
+    const offset = this.pendingStart;
+    this.reset(offset + bytes.length);
+    this.seq.next++;
+    return { bytes, lineCount: 1, offset, end: offset + bytes.length, partial: true };
+  }
 
   /** Frames `chunk`, which starts right after the previously pushed bytes. Copies what it keeps. */
-  push(chunk: Buffer, out: LogLine[] = [], withBytes = false): LogLine[] {
-    const held = withBytes && this.pendingBytes > 0 ? Buffer.concat(this.pending, this.pendingBytes) : undefined;
-    const heldStart = this.pendingStart;
+  push(chunk: Buffer, out: LogLine[] = []): LogLine[] {
     this.frame(chunk, out);
-    this.lastBytes = withBytes ? rawBytes(out, held, heldStart, chunk, heldStart + (held?.length ?? 0)) : undefined;
     return out;
+  }
+
+  private frameBytesOnly(chunk: Buffer): LogBatch | undefined {
+    const lastNl = chunk.lastIndexOf(NEWLINE);
+    const offset = this.pendingStart;
+    let bytes: Buffer | undefined;
+    let lineCount = 0;
+    if (lastNl !== -1) {
+      const body = chunk.subarray(0, lastNl + 1);
+      bytes = this.pendingBytes > 0 ? Buffer.concat([...this.pending, body], this.pendingBytes + body.length) : Buffer.from(body);
+      lineCount = countNewlines(body);
+      this.seq.next += lineCount;
+      this.reset(offset + bytes.length);
+    }
+    const pieces = this.holdBytes(chunk.subarray(lastNl + 1));
+    if (pieces) {
+      bytes = bytes ? Buffer.concat([bytes, pieces.bytes]) : pieces.bytes;
+      lineCount += pieces.count;
+    }
+    return bytes ? { bytes, lineCount, offset, end: offset + bytes.length, partial: false } : undefined;
+  }
+
+  /** Holds bytes of an unfinished line; past the cap, gives back pieces of it (each counted as a line). */
+  private holdBytes(bytes: Buffer): { bytes: Buffer; count: number } | undefined {
+    if (bytes.length === 0) return undefined;
+    this.pending.push(Buffer.from(bytes));
+    this.pendingBytes += bytes.length;
+    if (this.pendingBytes < this.maxLineBytes) return undefined;
+    const all = Buffer.concat(this.pending, this.pendingBytes);
+    let cut = 0;
+    let count = 0;
+    while (all.length - cut >= this.maxLineBytes) {
+      cut += utf8Boundary(all.subarray(cut), this.maxLineBytes);
+      count++;
+    }
+    this.stats.splitLines += count;
+    this.seq.next += count;
+    this.pending = cut < all.length ? [Buffer.from(all.subarray(cut))] : [];
+    this.pendingBytes = all.length - cut;
+    this.pendingStart += cut;
+    return { bytes: all.subarray(0, cut), count };
   }
 
   private frame(chunk: Buffer, out: LogLine[]): void {
@@ -91,11 +148,9 @@ export class LineFramer {
   }
 
   /** Delivers the unfinished line as a `partial` line, if there is one. */
-  flush(out: LogLine[] = [], withBytes = false): LogLine[] {
-    this.lastBytes = undefined;
+  flush(out: LogLine[] = []): LogLine[] {
     if (this.pendingBytes === 0) return out;
     const bytes = Buffer.concat(this.pending, this.pendingBytes);
-    if (withBytes) this.lastBytes = bytes;
     this.pending = [];
     this.pendingBytes = 0;
     this.emitBytes(bytes, this.pendingStart, 0, out, true);
@@ -221,4 +276,17 @@ function rawBytes(lines: LogLine[], held: Buffer | undefined, heldStart: number,
   const fromChunk = chunk.subarray(Math.max(0, first.offset - chunkStart), Math.max(0, last.end - chunkStart));
   if (!held || first.offset >= chunkStart) return Buffer.from(fromChunk);
   return Buffer.concat([held.subarray(first.offset - heldStart, last.end - heldStart), fromChunk]);
+}
+
+function toBatch(lines: LogLine[], bytes: Buffer | undefined): LogBatch | undefined {
+  const first = lines[0];
+  const last = lines[lines.length - 1];
+  if (!first || !last) return undefined;
+  return { lines, bytes, lineCount: lines.length, offset: first.offset, end: last.end, partial: last.partial === true };
+}
+
+function countNewlines(bytes: Buffer): number {
+  let count = 0;
+  for (let i = bytes.indexOf(NEWLINE); i !== -1; i = bytes.indexOf(NEWLINE, i + 1)) count++;
+  return count;
 }

@@ -4,7 +4,7 @@ import { lstat, realpath, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { FileAccessError, NotAFileError, ReadError, errnoCode, type LogStreamError } from '../errors/log-stream-error.js';
 import type { SequenceCounter } from '../framing/line-framer.js';
-import type { LogLine } from '../framing/log-line.js';
+import type { BatchWants, LogBatch } from '../framing/log-batch.js';
 import { FileWatcher } from '../watch/file-watcher.js';
 import { onTick } from '../watch/shared-ticker.js';
 import { closeDescriptor, openForReading, statDescriptor } from './fs-ops.js';
@@ -17,9 +17,9 @@ import type { LogStreamEvent, LogStreamStats, LogStreamStatus, WaitingReason } f
 /** What a follower reports to its stream. */
 export interface FollowerHost {
   /** Delivers lines; resolves false when they could not reach subscribers (the session stopped). */
-  deliver(lines: LogLine[], bytes: Buffer | undefined): boolean | Promise<boolean>;
-  /** True when some subscriber wants the lines' raw bytes. */
-  wantsBytes(): boolean;
+  deliver(batch: LogBatch): boolean | Promise<boolean>;
+  /** Which forms of the lines the subscribers want now. */
+  wants(): BatchWants;
   event(event: LogStreamEvent): void;
   error(error: LogStreamError): void;
   /** `follow: false` reached the end of the file. */
@@ -48,8 +48,8 @@ export class FileFollower {
   private readonly isStopped = () => this.stopped;
   private start: FileState | 'first' | 'new' = 'first';
   private readonly sink: LineSink = {
-    deliver: (lines, bytes) => (this.stopped ? false : this.host.deliver(lines, bytes)),
-    wantsBytes: () => this.host.wantsBytes(),
+    deliver: (batch) => (this.stopped ? false : this.host.deliver(batch)),
+    wants: () => this.host.wants(),
   };
 
   constructor(

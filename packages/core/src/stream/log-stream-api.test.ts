@@ -51,9 +51,9 @@ describe('LogStream API', () => {
     const chunks: Buffer[] = [];
     const lineCounts: number[] = [];
     stream.subscribe({
-      onLogBytes: (bytes, lines) => {
+      onLogBytes: (bytes, info) => {
         chunks.push(bytes);
-        lineCounts.push(lines.length);
+        lineCounts.push(info.lineCount);
       },
     });
     const parts = [Buffer.from('crlf\r\nhalf'), Buffer.from(' done\n\xff\xfe bad\n'), Buffer.from(`${'x'.repeat(2500)}\n`), Buffer.from('é😀'.repeat(30_000) + '\nend\n')];
@@ -63,6 +63,28 @@ describe('LogStream API', () => {
     await got.waitForText('end');
     expect(Buffer.concat(chunks).equals(Buffer.concat(parts))).toBe(true);
     expect(lineCounts.reduce((a, b) => a + b, 0)).toBe(got.lines.length);
+  });
+
+  it('with only onLogBytes subscribed, no line is decoded and the bytes are still exact', async () => {
+    const file = join(tempDir(), 'app.log');
+    const content = Buffer.concat([Buffer.from('a\r\nb\n'), Buffer.from([0xff, 0x0a]), Buffer.from(`${'y'.repeat(2500)}\nlast without newline`)]);
+    writeFileSync(file, content);
+    const stream = new LogStream(file, { start: 'beginning', follow: false, maxLineBytes: 1000 });
+    const chunks: Buffer[] = [];
+    const infos: { lineCount: number; partial: boolean }[] = [];
+    await new Promise<void>((resolve) => {
+      stream.subscribe({
+        onLogBytes: (bytes, info) => void (chunks.push(bytes), infos.push(info)),
+        onEvent: (event) => event.type === 'end' && resolve(),
+      });
+    });
+    expect(Buffer.concat(chunks).equals(content)).toBe(true);
+    // a, b, the bad byte, the 2,500-byte line (whole: raw bytes cut only an unfinished line past
+    // the cap), and the unfinished last line
+    expect(infos.reduce((n, i) => n + i.lineCount, 0)).toBe(5);
+    expect(infos.at(-1)?.partial).toBe(true);
+    expect(stream.stats.lines).toBe(5);
+    expect(stream.stats.splitLines).toBe(0);
   });
 
   it('lines() pulls with for await, and breaking out unsubscribes', async () => {

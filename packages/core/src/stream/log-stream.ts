@@ -2,6 +2,7 @@
 // Watching starts with the first subscriber and everything is released with the last.
 import { InvalidOptionError, StreamClosedError, type LogStreamError } from '../errors/log-stream-error.js';
 import type { SequenceCounter } from '../framing/line-framer.js';
+import type { LogBatch } from '../framing/log-batch.js';
 import type { LogLine } from '../framing/log-line.js';
 import { FileFollower } from './file-follower.js';
 import { iterateLines } from './line-iterator.js';
@@ -114,8 +115,8 @@ export class LogStream implements AsyncDisposable {
 
   private begin(): void {
     const follower: FileFollower = new FileFollower(this.path, this.options, {
-      deliver: (lines, bytes) => this.deliver(follower, lines, bytes),
-      wantsBytes: () => this.subscribers.wantsBytes,
+      deliver: (batch) => this.deliver(follower, batch),
+      wants: () => this.subscribers.wants,
       event: (event) => this.follower === follower && this.subscribers.event(event),
       error: (error: LogStreamError) => this.follower === follower && this.subscribers.error(error),
       ended: () => {
@@ -145,13 +146,11 @@ export class LogStream implements AsyncDisposable {
     });
   }
 
-  private deliver(follower: FileFollower, lines: LogLine[], bytes: Buffer | undefined): boolean | Promise<boolean> {
+  private deliver(follower: FileFollower, batch: LogBatch): boolean | Promise<boolean> {
     if (this.follower !== follower) return false;
-    this.stats.lines += lines.length;
-    const last = lines[lines.length - 1];
-    const first = lines[0];
-    if (last && first) this.stats.bytes += last.end - first.offset;
-    const waiting = this.subscribers.deliver(lines, bytes);
+    this.stats.lines += batch.lineCount;
+    this.stats.bytes += batch.end - batch.offset;
+    const waiting = this.subscribers.deliver(batch, this.path);
     return waiting ? waiting.then(() => true) : true;
   }
 

@@ -1,7 +1,7 @@
 // One open file of a stream: its descriptor, identity, read position and framer. It reads from
 // the position to end of file and recognises a file that was truncated or rewritten underneath.
 import { LineFramer, type FramerStats, type SequenceCounter } from '../framing/line-framer.js';
-import type { LogLine } from '../framing/log-line.js';
+import type { BatchWants, LogBatch } from '../framing/log-batch.js';
 import { closeDescriptor, readAt, readInto, statDescriptor } from './fs-ops.js';
 import { giveBackReadBuffer, takeReadBuffer } from './read-buffers.js';
 
@@ -33,10 +33,10 @@ export interface ReadOutcome {
 
 /** Where framed lines go. */
 export interface LineSink {
-  /** Says whether the lines reached subscribers; reading waits for it. `bytes` when `wantsBytes()`. */
-  deliver(lines: LogLine[], bytes: Buffer | undefined): boolean | Promise<boolean>;
-  /** True when some subscriber wants the raw bytes of the lines too. */
-  wantsBytes(): boolean;
+  /** Says whether the batch reached subscribers; reading waits for it. */
+  deliver(batch: LogBatch): boolean | Promise<boolean>;
+  /** Which forms of the lines the subscribers want now. */
+  wants(): BatchWants;
 }
 
 export class OpenFile {
@@ -91,7 +91,7 @@ export class OpenFile {
     while (!stopped()) {
       const k = this.tail.length;
       const buffer = takeReadBuffer(k + want);
-      let lines: LogLine[] = [];
+      let batch: LogBatch | undefined;
       let read = 0;
       try {
         read = await readInto(this.fd, buffer, k + want, this.position - k);
@@ -110,7 +110,7 @@ export class OpenFile {
         }
         if (read === k) break;
         // The framer copies whatever it keeps, so the buffer can be reused once it returns.
-        lines = this.framer.push(buffer.subarray(k, read), [], sink.wantsBytes());
+        batch = this.framer.frameBatch(buffer.subarray(k, read), sink.wants());
         this.position += read - k;
         outcome.bytes += read - k;
         this.tail = Buffer.from(buffer.subarray(Math.max(0, read - TAIL_BYTES), read));
@@ -118,7 +118,7 @@ export class OpenFile {
         giveBackReadBuffer(buffer);
       }
       if (this.head.length < HEAD_BYTES && this.position > this.head.length) this.head = Buffer.from(await readAt(this.fd, HEAD_BYTES, 0));
-      await this.deliver(lines, sink, this.framer.lastBytes);
+      await this.deliver(batch, sink);
       if (read < k + want) break;
       // The file holds more than the last stat said: it is growing fast, so read bigger.
       want = Math.min(MAX_READ, want * 4);
@@ -134,15 +134,13 @@ export class OpenFile {
 
   /** Delivers the unfinished line, if any, as a `partial` line. */
   flushPartial(sink: LineSink): Promise<void> {
-    const lines = this.framer.flush([], sink.wantsBytes());
-    return this.deliver(lines, sink, this.framer.lastBytes);
+    return this.deliver(this.framer.flushBatch(sink.wants()), sink);
   }
 
-  /** Hands lines to `sink` and records how far delivery got. */
-  private async deliver(lines: LogLine[], sink: LineSink, bytes: Buffer | undefined): Promise<void> {
-    const first = lines[0];
-    if (first === undefined) return;
-    this.deliveredOffset = (await sink.deliver(lines, bytes)) ? this.framer.committedOffset : Math.min(this.deliveredOffset, first.offset);
+  /** Hands a batch to `sink` and records how far delivery got. */
+  private async deliver(batch: LogBatch | undefined, sink: LineSink): Promise<void> {
+    if (batch === undefined) return;
+    this.deliveredOffset = (await sink.deliver(batch)) ? batch.end : Math.min(this.deliveredOffset, batch.offset);
   }
 
   /** Continues at `offset` (after truncation), keeping the bytes before it as the new tail. */

@@ -1,5 +1,6 @@
 // Options, events, subscribers and statistics of a LogStream.
 import type { LogStreamError } from '../errors/log-stream-error.js';
+import type { LogBytesInfo } from '../framing/log-batch.js';
 import type { LogLine } from '../framing/log-line.js';
 import type { WatcherEvent, WatcherMode } from '../watch/watch-types.js';
 
@@ -73,10 +74,11 @@ export interface LogStreamSubscriber {
   /** The same lines joined, each ending in "\n". */
   onLogContent?(content: string): void | Promise<void>;
   /**
-   * The same lines' bytes exactly as in the file: terminators (`\r\n`) kept, nothing decoded,
-   * a line cut at the length cap not cut. The fastest way to pass lines on unchanged.
+   * The same lines' bytes exactly as in the file: terminators (`\r\n`) kept, nothing decoded.
+   * The fastest way to pass lines on unchanged: when no subscriber wants `onLines` or
+   * `onLogContent`, lines are never decoded or allocated at all. `bytes` is the receiver's own copy.
    */
-  onLogBytes?(bytes: Buffer, lines: readonly LogLine[]): void | Promise<void>;
+  onLogBytes?(bytes: Buffer, info: LogBytesInfo): void | Promise<void>;
   onEvent?(event: LogStreamEvent): void;
   onError?(error: LogStreamError): void;
 }

@@ -1,6 +1,7 @@
 // The subscribers of one stream: delivers lines, events and errors to each, isolating failures so
 // that one subscriber that throws never disturbs the others, and no error goes unreported.
 import { SubscriberError, type LogStreamError } from '../errors/log-stream-error.js';
+import type { BatchWants, LogBatch, LogBytesInfo } from '../framing/log-batch.js';
 import type { LogLine } from '../framing/log-line.js';
 import type { LogStreamEvent, LogStreamSubscriber } from './stream-types.js';
 
@@ -13,10 +14,15 @@ export class SubscriberSet {
     return this.subscribers.size;
   }
 
-  /** True when a subscriber has `onLogBytes`, so reads keep the lines' raw bytes. */
-  get wantsBytes(): boolean {
-    for (const sub of this.subscribers) if (sub.onLogBytes) return true;
-    return false;
+  /** Which forms of the lines the subscribers want: only those are made. */
+  get wants(): BatchWants {
+    let lines = false;
+    let bytes = false;
+    for (const sub of this.subscribers) {
+      if (sub.onLines || sub.onLogContent) lines = true;
+      if (sub.onLogBytes) bytes = true;
+    }
+    return { lines, bytes };
   }
 
   has(subscriber: LogStreamSubscriber): boolean {
@@ -37,10 +43,11 @@ export class SubscriberSet {
     return all;
   }
 
-  /** Hands `lines` to every subscriber; resolves when every returned promise has settled. */
-  deliver(lines: readonly LogLine[], bytes: Buffer | undefined): Promise<void> | undefined {
+  /** Hands a batch to every subscriber; resolves when every returned promise has settled. */
+  deliver(batch: LogBatch, path: string): Promise<void> | undefined {
     let content: string | undefined;
     let waits: Promise<void>[] | undefined;
+    const lines = batch.lines ?? [];
     for (const sub of [...this.subscribers]) {
       if (sub.onLines) waits = this.call(sub, 'onLines', () => sub.onLines?.(lines), waits);
       if (sub.onLogContent) {
@@ -49,9 +56,10 @@ export class SubscriberSet {
         waits = this.call(sub, 'onLogContent', () => sub.onLogContent?.(text), waits);
       }
       if (sub.onLogBytes) {
-        // Bytes are kept only while someone wants them; one who joined mid-read gets the text's.
-        const raw = bytes ?? Buffer.from(content ??= joinLines(lines));
-        waits = this.call(sub, 'onLogBytes', () => sub.onLogBytes?.(raw, lines), waits);
+        // Bytes are made only while someone wants them; one who joined mid-read gets the text's.
+        const raw = batch.bytes ?? Buffer.from((content ??= joinLines(lines)));
+        const info: LogBytesInfo = { path, offset: batch.offset, end: batch.end, lineCount: batch.lineCount, partial: batch.partial };
+        waits = this.call(sub, 'onLogBytes', () => sub.onLogBytes?.(raw, info), waits);
       }
     }
     return waits && Promise.all(waits).then(() => undefined);
