@@ -9,7 +9,8 @@ import { FileWatcher } from '../watch/file-watcher.js';
 import { onTick } from '../watch/shared-ticker.js';
 import { closeDescriptor, openForReading, statDescriptor } from './fs-ops.js';
 import { OpenFile, type FileState, type LineSink, type ReadOutcome } from './open-file.js';
-import { initialOffset, headMatches } from './resume-offset.js';
+import { readFully, type ReadContext } from './read-fully.js';
+import { initialOffset } from './resume-offset.js';
 import { findSkippedGenerations, identityKey } from './skipped-generations.js';
 import type { ResolvedStreamOptions } from './resolve-options.js';
 import type { LogStreamEvent, LogStreamStats, LogStreamStatus, WaitingReason } from './stream-types.js';
@@ -47,6 +48,7 @@ export class FileFollower {
   private flushTimer: NodeJS.Timeout | undefined;
   private readonly isStopped = () => this.stopped;
   private start: FileState | 'first' | 'new' = 'first';
+  private readonly reading: ReadContext;
   private readonly sink: LineSink = {
     deliver: (batch) => (this.stopped ? false : this.host.deliver(batch)),
     wants: () => this.host.wants(),
@@ -58,7 +60,17 @@ export class FileFollower {
     private readonly host: FollowerHost,
     private readonly seq: SequenceCounter,
     private readonly stats: LogStreamStats,
-  ) {}
+  ) {
+    this.reading = {
+      path,
+      sink: this.sink,
+      isStopped: this.isStopped,
+      onTruncated: (event) => {
+        this.stats.truncations++;
+        this.host.event(event);
+      },
+    };
+  }
 
   /** Starts watching and positions in the file (if it exists); resolves when both are done. */
   async begin(start: FileState | 'first' | 'new'): Promise<void> {
@@ -137,15 +149,8 @@ export class FileFollower {
     this.schedulePartialFlush(file);
   }
 
-  /** Reads a file to its end, starting over where it was truncated or rewritten underneath. */
-  private async readFully(file: OpenFile, sizeHint = 0): Promise<ReadOutcome> {
-    let outcome = await file.readToEnd(this.sink, this.isStopped, sizeHint);
-    for (let tries = 0; tries < 3 && (outcome.rewritten || outcome.shrunk) && !this.stopped; tries++) {
-      const { size } = await statDescriptor(file.fd);
-      await this.restart(file, size, outcome.shrunk ? 'shrunk' : 'rewritten');
-      outcome = await file.readToEnd(this.sink, this.isStopped, size);
-    }
-    return outcome;
+  private readFully(file: OpenFile, sizeHint = 0): Promise<ReadOutcome> {
+    return readFully(file, this.reading, sizeHint);
   }
 
   /** Stats the path and makes `current` the file it names; returns the stat when it is a file. */
@@ -244,19 +249,6 @@ export class FileFollower {
       this.stopDrainTick = undefined;
     }
     this.host.event({ type: 'drained', path: this.path, offset: d.file.position });
-  }
-
-  /** The file is shorter than what was read, or its bytes before the position changed. */
-  private async restart(file: OpenFile, size: number, why: 'shrunk' | 'rewritten'): Promise<void> {
-    const previousOffset = file.position;
-    const unreadBytesLost = Math.max(0, file.lastSeenSize - file.position);
-    await file.flushPartial(this.sink);
-    // A pure cut keeps the old first bytes: nothing new to read. Different first bytes: new content.
-    const cut = why === 'shrunk' && size > 0 && (await headMatches(file.fd, file.head));
-    const resumedAt = cut ? size : 0;
-    await file.restartAt(resumedAt);
-    this.stats.truncations++;
-    this.host.event({ type: 'truncated', path: this.path, previousOffset, size, resumedAt, unreadBytesLost });
   }
 
   private finish(file: OpenFile | undefined): void {
