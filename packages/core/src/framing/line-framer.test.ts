@@ -53,9 +53,15 @@ describe('LineFramer', () => {
     const f = framer(1000);
     const out = [];
     for (let i = 0; i < 50; i++) out.push(...f.push(Buffer.alloc(300, 0x41)));
-    expect(f.heldBytes).toBeLessThan(1000);
+    expect(f.heldBytes).toBeLessThanOrEqual(1000);
     expect(out.every((l) => l.split)).toBe(true);
     expect(out.reduce((n, l) => n + l.text.length, 0) + f.heldBytes).toBe(15_000);
+  });
+
+  it('a line of exactly the cap whose newline comes in the next read is one line, not a piece and an empty line', () => {
+    const f = framer(10);
+    const lines = [...f.push(Buffer.from('0123456789')), ...f.push(Buffer.from('\nnext\n'))];
+    expect(lines.map((l) => [l.text, l.split])).toEqual([['0123456789', undefined], ['next', undefined]]);
   });
 
   it('flushes an unfinished line once as partial, then continues after it', () => {

@@ -109,11 +109,11 @@ export class LineFramer {
     if (bytes.length === 0) return undefined;
     this.pending.push(Buffer.from(bytes));
     this.pendingBytes += bytes.length;
-    if (this.pendingBytes < this.maxLineBytes) return undefined;
+    if (this.pendingBytes <= this.maxLineBytes) return undefined;
     const all = Buffer.concat(this.pending, this.pendingBytes);
     let cut = 0;
     let count = 0;
-    while (all.length - cut >= this.maxLineBytes) {
+    while (all.length - cut > this.maxLineBytes) {
       cut += utf8Boundary(all.subarray(cut), this.maxLineBytes);
       count++;
     }
@@ -168,7 +168,7 @@ export class LineFramer {
   private hold(bytes: Buffer, out: LogLine[]): void {
     this.pending.push(Buffer.from(bytes));
     this.pendingBytes += bytes.length;
-    while (this.pendingBytes >= this.maxLineBytes) {
+    while (this.pendingBytes > this.maxLineBytes) {
       const all = Buffer.concat(this.pending, this.pendingBytes);
       const cut = utf8Boundary(all, this.maxLineBytes);
       this.emitPiece(all.subarray(0, cut), this.pendingStart, cut, out);

@@ -48,9 +48,17 @@ export class FileFollower {
   private flushTimer: NodeJS.Timeout | undefined;
   private readonly isStopped = () => this.stopped;
   private start: FileState | 'first' | 'new' = 'first';
+  private release: () => void = () => undefined;
+  private readonly stopping = new Promise<false>((resolve) => (this.release = () => resolve(false)));
   private readonly reading: ReadContext;
   private readonly sink: LineSink = {
-    deliver: (batch) => (this.stopped ? false : this.host.deliver(batch)),
+    deliver: (batch) => {
+      if (this.stopped) return false;
+      const delivered = this.host.deliver(batch);
+      // A subscriber that never settles must not hold a stopping stream: the batch then counts
+      // as undelivered, and is read again on resume.
+      return typeof delivered === 'boolean' ? delivered : Promise.race([delivered, this.stopping]);
+    },
     wants: () => this.host.wants(),
   };
 
@@ -99,19 +107,25 @@ export class FileFollower {
     }
   }
 
-  /** Stops, closes every descriptor, watch and timer, and returns where to resume. */
-  async stop(): Promise<FileState | undefined> {
+  /**
+   * Stops, closes every descriptor, watch and timer, and returns where to resume: the current
+   * file's state, or, when no file was open, what the next open should do.
+   */
+  async stop(): Promise<FileState | 'first' | 'new'> {
     this.stopped = true;
-    clearTimeout(this.flushTimer);
-    this.stopDrainTick?.();
+    this.release();
     await this.watcher?.close();
     await this.syncing;
-    const state = this.current?.state();
+    // A sync that was running may have armed a timer before it saw the stop.
+    clearTimeout(this.flushTimer);
+    this.stopDrainTick?.();
+    this.stopDrainTick = undefined;
+    const resume = this.current?.state() ?? this.start;
     const open = [...(this.current ? [this.current] : []), ...this.draining.map((d) => d.file)];
     await Promise.all(open.map((f) => f.close()));
     this.current = undefined;
     this.draining = [];
-    return state;
+    return resume;
   }
 
   requestSync(): void {
@@ -139,14 +153,14 @@ export class FileFollower {
   }
 
   private async syncOnce(): Promise<void> {
-    for (const d of [...this.draining]) await this.readDraining(d);
+    for (const d of [...this.draining]) await this.readDraining(d).catch((error: unknown) => this.dropDraining(d, error));
     const st = await this.locate();
     const file = this.current;
     if (!file || !st || this.stopped) return;
     await this.readFully(file, st.size);
     file.lastSeenSize = Math.max(st.size, file.position);
     if (!this.options.follow) return this.finish(file);
-    this.schedulePartialFlush(file);
+    await this.flushLongPartial(file);
   }
 
   private readFully(file: OpenFile, sizeHint = 0): Promise<ReadOutcome> {
@@ -158,6 +172,7 @@ export class FileFollower {
     const st = await statPath(this.path);
     if (st instanceof Error) {
       this.reportOnce('stat', new ReadError(this.path, st));
+      if (!this.options.follow) this.finish(undefined);
       return undefined;
     }
     this.reported.delete('stat');
@@ -197,16 +212,34 @@ export class FileFollower {
     this.reported.delete('access');
     this.reported.delete('open');
     if (this.stopped) return closeDescriptor(fd);
-    const st = await statDescriptor(fd);
-    const offset = await initialOffset(fd, st, this.start, this.options, (event) => this.host.event(event));
+    const opened = await this.adopt(fd, this.start);
+    if (!opened) return;
+    const { file, offset } = opened;
     this.start = 'new';
-    const file = await OpenFile.at(fd, this.path, this.seq, offset, this.options.maxLineBytes, this.stats);
-    await this.readSkippedGenerations(file);
+    await this.readSkippedGenerations(file).catch((error: unknown) => this.host.error(new ReadError(this.path, error)));
     this.current = file;
     this.status = 'following';
     this.waitingFor = undefined;
     this.host.event({ type: 'following', path: this.path, offset });
     await this.trackLinkTarget();
+  }
+
+  /** Wraps an open descriptor, positioned per `start`; closes it when that fails or it is no file. */
+  private async adopt(fd: number, start: FileState | 'first' | 'new'): Promise<{ file: OpenFile; offset: number } | undefined> {
+    try {
+      const st = await statDescriptor(fd);
+      if (!st.isFile()) {
+        // The path changed between its stat and the open: look again.
+        await closeDescriptor(fd);
+        this.syncRequested = true;
+        return undefined;
+      }
+      const offset = await initialOffset(fd, st, start, this.options, (event) => this.host.event(event));
+      return { file: await OpenFile.at(fd, this.path, this.seq, offset, this.options.maxLineBytes, this.stats), offset };
+    } catch (error) {
+      await closeDescriptor(fd);
+      throw error;
+    }
   }
 
   /** Reads, before `next`, the files rotated in and out again since the last retired one. */
@@ -216,8 +249,8 @@ export class FileFollower {
     const known = new Set([...this.draining.map((d) => identityKey(d.file.dev, d.file.ino)), identityKey(next.dev, next.ino)]);
     for (const path of await findSkippedGenerations(this.path, last, known)) {
       const fd = await openForReading(path).catch(() => undefined);
-      if (fd === undefined) continue;
-      const file = await OpenFile.at(fd, this.path, this.seq, 0, this.options.maxLineBytes, this.stats);
+      const file = fd === undefined ? undefined : (await this.adopt(fd, 'new'))?.file;
+      if (!file) continue;
       this.draining.push({ file, lastGrowth: Date.now() });
       await this.readFully(file);
     }
@@ -229,11 +262,18 @@ export class FileFollower {
     await this.readFully(file);
     const links = (await statDescriptor(file.fd).catch(() => undefined))?.nlink ?? 0;
     this.draining.push({ file, lastGrowth: Date.now() });
-    this.stopDrainTick ??= onTick(this.options.pollIntervalMs, () => this.requestSync());
+    if (!this.stopped) this.stopDrainTick ??= onTick(this.options.pollIntervalMs, () => this.requestSync());
     if (replacement) {
       this.stats.rotations++;
       this.host.event({ type: links > 0 ? 'rotated' : 'replaced', path: this.path });
     }
+  }
+
+  /** A rotated-away file that cannot be read any more is reported and released. */
+  private async dropDraining(d: Draining, error: unknown): Promise<void> {
+    this.host.error(new ReadError(this.path, error));
+    this.draining = this.draining.filter((x) => x !== d);
+    await d.file.close();
   }
 
   private async readDraining(d: Draining): Promise<void> {
@@ -258,15 +298,17 @@ export class FileFollower {
     void done.then(() => this.host.ended());
   }
 
-  private schedulePartialFlush(file: OpenFile): void {
+  /** With `partialLineFlushMs`, delivers an unfinished line that has waited that long, or arms a timer. */
+  private async flushLongPartial(file: OpenFile): Promise<void> {
     const wait = this.options.partialLineFlushMs;
-    if (wait === undefined || file.framer.heldBytes === 0) return;
+    if (wait === undefined || file.framer.heldBytes === 0 || this.stopped) return;
     const now = Date.now();
     if (this.held.offset !== file.framer.committedOffset) this.held = { offset: file.framer.committedOffset, since: now };
-    else if (now - this.held.since >= wait) return void file.flushPartial(this.sink);
+    else if (now - this.held.since >= wait) return file.flushPartial(this.sink);
     clearTimeout(this.flushTimer);
     this.flushTimer = setTimeout(() => this.requestSync(), Math.max(1, this.held.since + wait - now));
   }
+
 
   private setWaiting(reason: WaitingReason): void {
     if (this.status === 'waiting' && this.waitingFor === reason) return;

@@ -44,6 +44,7 @@ export function iterateLines(stream: Subscribable, options: LinesOptions = {}): 
       options.onEvent?.(event);
       if (event.type === 'end' || event.type === 'closed') {
         done = true;
+        wakeProducer?.();
         wake();
       }
     },

@@ -35,6 +35,7 @@ export class LogStream implements AsyncDisposable {
   private readyPromise: Promise<void>;
   private markReady: () => void = () => undefined;
   private closing: Promise<void> | undefined;
+  private forgetSignal: () => void = () => undefined;
 
   constructor(path: string, options: LogStreamOptions = {}) {
     this.options = resolveStreamOptions(path, options);
@@ -42,9 +43,11 @@ export class LogStream implements AsyncDisposable {
     this.subscribers = new SubscriberSet(this.path);
     this.readyPromise = this.newReady();
     const signal = options.signal;
-    if (signal) {
-      if (signal.aborted) void this.close();
-      else signal.addEventListener('abort', () => void this.close(), { once: true });
+    if (signal?.aborted) void this.close();
+    else if (signal) {
+      const onAbort = () => void this.close();
+      signal.addEventListener('abort', onAbort, { once: true });
+      this.forgetSignal = () => signal.removeEventListener('abort', onAbort);
     }
   }
 
@@ -94,6 +97,7 @@ export class LogStream implements AsyncDisposable {
   /** Stops watching for good. Returns the same promise on every call. */
   close(): Promise<void> {
     if (this.closing) return this.closing;
+    this.forgetSignal();
     const last = this.subscribers.clear();
     this.end();
     const closed: LogStreamEvent = { type: 'closed', path: this.path };
@@ -140,9 +144,7 @@ export class LogStream implements AsyncDisposable {
     this.follower = undefined;
     this.readyPromise = this.newReady();
     this.stopping = this.stopping.then(async () => {
-      const state = await follower.stop();
-      if (state) this.resume = state;
-      else if (follower.status === 'following' || this.resume !== 'first') this.resume = 'new';
+      this.resume = await follower.stop();
     });
   }
 

@@ -7,6 +7,8 @@ import type { LogStreamEvent, LogStreamSubscriber } from './stream-types.js';
 
 export class SubscriberSet {
   private readonly subscribers = new Set<LogStreamSubscriber>();
+  /** Resolved when a subscriber leaves, so that a promise it never settles holds nobody. */
+  private readonly departures = new Map<LogStreamSubscriber, { left: Promise<void>; leave: () => void }>();
 
   constructor(private readonly path: string) {}
 
@@ -34,12 +36,14 @@ export class SubscriberSet {
   }
 
   delete(subscriber: LogStreamSubscriber): boolean {
+    this.departures.get(subscriber)?.leave();
+    this.departures.delete(subscriber);
     return this.subscribers.delete(subscriber);
   }
 
   clear(): LogStreamSubscriber[] {
     const all = [...this.subscribers];
-    this.subscribers.clear();
+    for (const sub of all) this.delete(sub);
     return all;
   }
 
@@ -49,8 +53,9 @@ export class SubscriberSet {
     let waits: Promise<void>[] | undefined;
     const lines = batch.lines ?? [];
     for (const sub of [...this.subscribers]) {
-      if (sub.onLines) waits = this.call(sub, 'onLines', () => sub.onLines?.(lines), waits);
-      if (sub.onLogContent) {
+      // A subscriber that joined while a bytes-only batch was read gets lines from the next one.
+      if (sub.onLines && batch.lines) waits = this.call(sub, 'onLines', () => sub.onLines?.(lines), waits);
+      if (sub.onLogContent && batch.lines) {
         content ??= joinLines(lines);
         const text = content;
         waits = this.call(sub, 'onLogContent', () => sub.onLogContent?.(text), waits);
@@ -95,12 +100,24 @@ export class SubscriberSet {
     try {
       const result = fn();
       if (result && typeof result.then === 'function') {
-        (waits ??= []).push(result.then(undefined, (error: unknown) => this.failed(sub, name, error)));
+        const settled = result.then(undefined, (error: unknown) => this.failed(sub, name, error));
+        (waits ??= []).push(Promise.race([settled, this.departureOf(sub)]));
       }
     } catch (error) {
       this.failed(sub, name, error);
     }
     return waits;
+  }
+
+  private departureOf(sub: LogStreamSubscriber): Promise<void> {
+    let departure = this.departures.get(sub);
+    if (!departure) {
+      let leave = () => undefined as void;
+      const left = new Promise<void>((resolve) => (leave = resolve));
+      departure = { left, leave };
+      this.departures.set(sub, departure);
+    }
+    return departure.left;
   }
 
   /** A subscriber's callback failed: tell that subscriber, or else the others. */

@@ -7,10 +7,14 @@ export interface DirectoryWatchListener {
   onEvent(kind: 'change' | 'rename'): void;
   /** The watch failed after it started (the listener should fall back to polling). */
   onError(error: Error): void;
+  /** The folder was replaced by a new one at the same path, now watched anew: attach again. */
+  onReplaced(): void;
 }
 
 interface SharedWatch {
   watcher: FSWatcher;
+  /** The inode of the folder this watch sees: a folder recreated at the path is another one. */
+  ino: number;
   byName: Map<string, Set<DirectoryWatchListener>>;
   count: number;
 }
@@ -21,9 +25,12 @@ const shared = new Map<string, SharedWatch>();
  * Starts listening for events on `name` in `dir`. Throws the fs.watch error (ENOENT, ENOSPC,
  * EMFILE, EPERM…) when the directory cannot be watched. Returns the function that stops.
  */
-export function watchInDirectory(dir: string, name: string, listener: DirectoryWatchListener): () => void {
+export function watchInDirectory(dir: string, dirIno: number, name: string, listener: DirectoryWatchListener): () => void {
   let entry = shared.get(dir);
-  if (!entry) entry = openWatch(dir);
+  const stale = entry && entry.ino !== dirIno ? entry : undefined;
+  if (!entry || stale) entry = openWatch(dir, dirIno);
+  // The old folder's watch hears nothing any more: move its other listeners to the new one.
+  if (stale) for (const set of [...stale.byName.values()]) for (const l of [...set]) if (l !== listener) l.onReplaced();
   let set = entry.byName.get(name);
   if (!set) {
     set = new Set();
@@ -46,7 +53,7 @@ export function watchInDirectory(dir: string, name: string, listener: DirectoryW
   };
 }
 
-function openWatch(dir: string): SharedWatch {
+function openWatch(dir: string, ino: number): SharedWatch {
   const byName = new Map<string, Set<DirectoryWatchListener>>();
   const watcher = watch(dir, { persistent: true }, (kind, filename) => {
     const name = filename === null ? null : String(filename);
@@ -58,7 +65,7 @@ function openWatch(dir: string): SharedWatch {
     const set = byName.get(name);
     if (set) for (const l of set) l.onEvent(event);
   });
-  const entry: SharedWatch = { watcher, byName, count: 0 };
+  const entry: SharedWatch = { watcher, ino, byName, count: 0 };
   watcher.on('error', (error) => {
     if (shared.get(dir) === entry) shared.delete(dir);
     watcher.close();

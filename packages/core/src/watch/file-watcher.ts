@@ -122,9 +122,10 @@ export class FileWatcher {
   private attach(target: NativeTarget): void {
     try {
       target.dirIno = statSync(target.dir).ino;
-      target.stop = watchInDirectory(target.dir, basename(target.path), {
+      target.stop = watchInDirectory(target.dir, target.dirIno, basename(target.path), {
         onEvent: (kind) => this.onNativeEvent(target, kind),
         onError: (error) => this.onNativeError(target, error),
+        onReplaced: () => this.reattach(target),
       });
       if (target.dirMissing) {
         target.dirMissing = false;
@@ -201,9 +202,18 @@ export class FileWatcher {
   /** Re-attaches a target whose folder was deleted or replaced since it was watched. */
   private checkDirectory(target: NativeTarget): void {
     if (this.current !== 'native' || target.stop === undefined) return;
-    const st = statSync(target.dir, { throwIfNoEntry: false });
-    if (st?.ino === target.dirIno) return;
-    target.stop();
+    let ino: number | undefined;
+    try {
+      ino = statSync(target.dir, { throwIfNoEntry: false })?.ino;
+    } catch {
+      // EACCES on a parent, ELOOP…: attaching again reports it (or falls back to polling).
+    }
+    if (ino === target.dirIno) return;
+    this.reattach(target);
+  }
+
+  private reattach(target: NativeTarget): void {
+    target.stop?.();
     target.stop = undefined;
     this.attach(target);
     if (target.stop) this.hint('directory');

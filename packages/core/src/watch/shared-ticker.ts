@@ -16,7 +16,14 @@ export function onTick(periodMs: number, tick: Tick): () => void {
   if (!timer) {
     const ticks = new Set<Tick>();
     const handle = setInterval(() => {
-      for (const t of ticks) t();
+      for (const t of ticks) {
+        try {
+          t();
+        } catch (error) {
+          // One failing tick must neither crash the process nor starve the others' ticks.
+          process.emitWarning(error instanceof Error ? error : new Error(String(error)));
+        }
+      }
     }, periodMs);
     timer = { handle, ticks };
     timers.set(periodMs, timer);
