@@ -27,6 +27,9 @@ export interface FollowerHost {
   ended(): void;
 }
 
+/** Rotated-away files kept open and re-read at once, at most. */
+const MAX_DRAINING = 16;
+
 interface Draining {
   file: OpenFile;
   lastGrowth: number;
@@ -43,6 +46,7 @@ export class FileFollower {
   private stopped = false;
   private syncing: Promise<void> | undefined;
   private syncRequested = false;
+  private mustLocate = true;
   private reported = new Set<string>();
   private held = { offset: -1, since: 0 };
   private flushTimer: NodeJS.Timeout | undefined;
@@ -94,7 +98,7 @@ export class FileFollower {
     try {
       if (this.options.follow && !this.stopped) {
         const watcher = new FileWatcher(this.path, {
-          onHint: () => this.requestSync(),
+          onHint: (hint) => this.requestSync(hint.reason !== 'change'),
           onEvent: (event) => this.host.event(event),
           onError: (error) => this.host.error(error as LogStreamError),
         }, this.options);
@@ -128,8 +132,10 @@ export class FileFollower {
     return resume;
   }
 
-  requestSync(): void {
+  /** Asks for a sync; `pathMayHaveChanged` false (a content event) lets it skip stat'ing the path. */
+  requestSync(pathMayHaveChanged = true): void {
     if (this.stopped) return;
+    if (pathMayHaveChanged) this.mustLocate = true;
     this.syncRequested = true;
     this.syncing ??= this.runSyncs().finally(() => this.syncDone());
   }
@@ -154,11 +160,15 @@ export class FileFollower {
 
   private async syncOnce(): Promise<void> {
     for (const d of [...this.draining]) await this.readDraining(d).catch((error: unknown) => this.dropDraining(d, error));
-    const st = await this.locate();
+    // A content event for the open file needs no stat of the path: its identity did not change
+    // (a rename or deletion comes as its own event, and the reconcile stat catches lost ones).
+    const locateNow = this.mustLocate || !this.current;
+    this.mustLocate = false;
+    const st = locateNow ? await this.locate() : undefined;
     const file = this.current;
-    if (!file || !st || this.stopped) return;
-    await this.readFully(file, st.size);
-    file.lastSeenSize = Math.max(st.size, file.position);
+    if (!file || (locateNow && !st) || this.stopped) return;
+    await this.readFully(file, st?.size ?? 0);
+    file.lastSeenSize = Math.max(st?.size ?? 0, file.position);
     if (!this.options.follow) return this.finish(file);
     await this.flushLongPartial(file);
   }
@@ -262,6 +272,8 @@ export class FileFollower {
     await this.readFully(file);
     const links = (await statDescriptor(file.fd).catch(() => undefined))?.nlink ?? 0;
     this.draining.push({ file, lastGrowth: Date.now() });
+    // Every sync re-reads the files still draining: beyond a few, the oldest are let go early.
+    for (const oldest of this.draining.slice(0, Math.max(0, this.draining.length - MAX_DRAINING))) await this.readDraining(oldest, true);
     if (!this.stopped) this.stopDrainTick ??= onTick(this.options.pollIntervalMs, () => this.requestSync());
     if (replacement) {
       this.stats.rotations++;
@@ -276,11 +288,11 @@ export class FileFollower {
     await d.file.close();
   }
 
-  private async readDraining(d: Draining): Promise<void> {
+  private async readDraining(d: Draining, force = false): Promise<void> {
     const outcome = await this.readFully(d.file);
     const now = Date.now();
     if (outcome.bytes > 0) d.lastGrowth = now;
-    if (now - d.lastGrowth < this.options.rotationGraceMs || this.stopped) return;
+    if ((now - d.lastGrowth < this.options.rotationGraceMs && !force) || this.stopped) return;
     await d.file.flushPartial(this.sink);
     this.draining = this.draining.filter((x) => x !== d);
     await d.file.close();
@@ -290,6 +302,7 @@ export class FileFollower {
     }
     this.host.event({ type: 'drained', path: this.path, offset: d.file.position });
   }
+
 
   private finish(file: OpenFile | undefined): void {
     if (this.stopped || this.finished) return;

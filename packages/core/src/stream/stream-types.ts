@@ -20,7 +20,7 @@ export interface LogStreamOptions {
   watcher?: WatcherMode;
   /** Stat period when polling (and while a folder is missing); also how often a rotated-away file is re-read. @default 500 */
   pollIntervalMs?: number;
-  /** Period of the safety-net stat that catches lost OS events. @default 5000 */
+  /** Period of the safety-net stat that catches lost OS events. @default 10000 */
   reconcileIntervalMs?: number;
   /** Testing only: drop every OS event so only the reconcile stat finds changes. @default false */
   simulateEventLoss?: boolean;

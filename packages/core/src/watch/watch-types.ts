@@ -34,8 +34,8 @@ export interface FileWatcherOptions {
   pollIntervalMs?: number;
   /**
    * Period of the safety-net stat in `native` and `auto` mode that catches lost events. A stat
-   * costs tens of microseconds here, so following hundreds of idle files at 1 s would cost more
-   * CPU than the events save. @default 5000
+   * costs tens of microseconds here, so following hundreds of idle files often would cost more
+   * CPU than the events save. @default 10000
    */
   reconcileIntervalMs?: number;
   /**
@@ -47,5 +47,5 @@ export interface FileWatcherOptions {
 
 /** @default 500 */
 export const DEFAULT_POLL_INTERVAL_MS = 500;
-/** @default 5000 */
-export const DEFAULT_RECONCILE_INTERVAL_MS = 5000;
+/** @default 10000 */
+export const DEFAULT_RECONCILE_INTERVAL_MS = 10_000;
