@@ -1,17 +1,16 @@
 // The engine of one following session: on every hint it checks what the path names now, reads
 // the current file to its end, drains files rotated away, and recognises truncation and rewrites.
-import { lstat, realpath, stat } from 'node:fs/promises';
+import { lstat, realpath } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { FileAccessError, NotAFileError, ReadError, errnoCode, type LogStreamError } from '../errors/log-stream-error.js';
 import type { SequenceCounter } from '../framing/line-framer.js';
 import type { BatchWants, LogBatch } from '../framing/log-batch.js';
 import { FileWatcher } from '../watch/file-watcher.js';
-import { onTick } from '../watch/shared-ticker.js';
-import { closeDescriptor, openForReading, statDescriptor } from './fs-ops.js';
+import { closeDescriptor, openForReading, statDescriptor, statPath } from './fs-ops.js';
 import { OpenFile, type FileState, type LineSink, type ReadOutcome } from './open-file.js';
 import { readFully, type ReadContext } from './read-fully.js';
 import { initialOffset } from './resume-offset.js';
-import { findSkippedGenerations, identityKey } from './skipped-generations.js';
+import { RotatedFiles } from './rotated-files.js';
 import type { ResolvedStreamOptions } from './resolve-options.js';
 import type { LogStreamEvent, LogStreamStats, LogStreamStatus, WaitingReason } from './stream-types.js';
 
@@ -27,22 +26,13 @@ export interface FollowerHost {
   ended(): void;
 }
 
-/** Rotated-away files kept open and re-read at once, at most. */
-const MAX_DRAINING = 16;
-
-interface Draining {
-  file: OpenFile;
-  lastGrowth: number;
-}
-
 export class FileFollower {
   status: LogStreamStatus = 'waiting';
   private waitingFor: WaitingReason | undefined;
   private finished = false;
   private current: OpenFile | undefined;
-  private draining: Draining[] = [];
+  private readonly rotated: RotatedFiles;
   private watcher: FileWatcher | undefined;
-  private stopDrainTick: (() => void) | undefined;
   private stopped = false;
   private syncing: Promise<void> | undefined;
   private syncRequested = false;
@@ -82,6 +72,14 @@ export class FileFollower {
         this.host.event(event);
       },
     };
+    this.rotated = new RotatedFiles({
+      reading: this.reading,
+      graceMs: options.rotationGraceMs,
+      pollIntervalMs: options.pollIntervalMs,
+      tick: () => this.requestSync(),
+      event: (event) => this.host.event(event),
+      error: (error) => this.host.error(error),
+    });
   }
 
   /** Starts watching and positions in the file (if it exists); resolves when both are done. */
@@ -122,13 +120,9 @@ export class FileFollower {
     await this.syncing;
     // A sync that was running may have armed a timer before it saw the stop.
     clearTimeout(this.flushTimer);
-    this.stopDrainTick?.();
-    this.stopDrainTick = undefined;
     const resume = this.current?.state() ?? this.start;
-    const open = [...(this.current ? [this.current] : []), ...this.draining.map((d) => d.file)];
-    await Promise.all(open.map((f) => f.close()));
+    await Promise.all([this.current?.close(), this.rotated.close()]);
     this.current = undefined;
-    this.draining = [];
     return resume;
   }
 
@@ -159,7 +153,7 @@ export class FileFollower {
   }
 
   private async syncOnce(): Promise<void> {
-    for (const d of [...this.draining]) await this.readDraining(d).catch((error: unknown) => this.dropDraining(d, error));
+    await this.rotated.readAll();
     // A content event for the open file needs no stat of the path: its identity did not change
     // (a rename or deletion comes as its own event, and the reconcile stat catches lost ones).
     const locateNow = this.mustLocate || !this.current;
@@ -226,7 +220,10 @@ export class FileFollower {
     if (!opened) return;
     const { file, offset } = opened;
     this.start = 'new';
-    await this.readSkippedGenerations(file).catch((error: unknown) => this.host.error(new ReadError(this.path, error)));
+    await this.rotated.addSkippedGenerations(file, async (path) => {
+      const skipped = await openForReading(path).catch(() => undefined);
+      return skipped === undefined ? undefined : (await this.adopt(skipped, 'new'))?.file;
+    }).catch((error: unknown) => this.host.error(new ReadError(this.path, error)));
     this.current = file;
     this.status = 'following';
     this.waitingFor = undefined;
@@ -252,57 +249,17 @@ export class FileFollower {
     }
   }
 
-  /** Reads, before `next`, the files rotated in and out again since the last retired one. */
-  private async readSkippedGenerations(next: OpenFile): Promise<void> {
-    const last = this.draining.at(-1)?.file;
-    if (!last) return;
-    const known = new Set([...this.draining.map((d) => identityKey(d.file.dev, d.file.ino)), identityKey(next.dev, next.ino)]);
-    for (const path of await findSkippedGenerations(this.path, last, known)) {
-      const fd = await openForReading(path).catch(() => undefined);
-      const file = fd === undefined ? undefined : (await this.adopt(fd, 'new'))?.file;
-      if (!file) continue;
-      this.draining.push({ file, lastGrowth: Date.now() });
-      await this.readFully(file);
-    }
-  }
-
   /** Reads a file the path no longer names to its end and keeps it draining for late writes. */
   private async retire(file: OpenFile, replacement: Stats | undefined): Promise<void> {
     this.current = undefined;
     await this.readFully(file);
     const links = (await statDescriptor(file.fd).catch(() => undefined))?.nlink ?? 0;
-    this.draining.push({ file, lastGrowth: Date.now() });
-    // Every sync re-reads the files still draining: beyond a few, the oldest are let go early.
-    for (const oldest of this.draining.slice(0, Math.max(0, this.draining.length - MAX_DRAINING))) await this.readDraining(oldest, true);
-    if (!this.stopped) this.stopDrainTick ??= onTick(this.options.pollIntervalMs, () => this.requestSync());
+    await this.rotated.add(file);
     if (replacement) {
       this.stats.rotations++;
       this.host.event({ type: links > 0 ? 'rotated' : 'replaced', path: this.path });
     }
   }
-
-  /** A rotated-away file that cannot be read any more is reported and released. */
-  private async dropDraining(d: Draining, error: unknown): Promise<void> {
-    this.host.error(new ReadError(this.path, error));
-    this.draining = this.draining.filter((x) => x !== d);
-    await d.file.close();
-  }
-
-  private async readDraining(d: Draining, force = false): Promise<void> {
-    const outcome = await this.readFully(d.file);
-    const now = Date.now();
-    if (outcome.bytes > 0) d.lastGrowth = now;
-    if ((now - d.lastGrowth < this.options.rotationGraceMs && !force) || this.stopped) return;
-    await d.file.flushPartial(this.sink);
-    this.draining = this.draining.filter((x) => x !== d);
-    await d.file.close();
-    if (this.draining.length === 0) {
-      this.stopDrainTick?.();
-      this.stopDrainTick = undefined;
-    }
-    this.host.event({ type: 'drained', path: this.path, offset: d.file.position });
-  }
-
 
   private finish(file: OpenFile | undefined): void {
     if (this.stopped || this.finished) return;
@@ -341,15 +298,5 @@ export class FileFollower {
     if (this.reported.has(key)) return;
     this.reported.add(key);
     this.host.error(error);
-  }
-}
-
-/** stat(2) of the path: the stats, undefined when absent, or the error. */
-async function statPath(path: string): Promise<Stats | undefined | Error> {
-  try {
-    return await stat(path);
-  } catch (error) {
-    const code = errnoCode(error);
-    return code === 'ENOENT' || code === 'ENOTDIR' ? undefined : (error as Error);
   }
 }

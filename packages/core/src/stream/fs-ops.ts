@@ -1,5 +1,7 @@
 // Promise wrappers over Node's descriptor-level fs calls (lighter than FileHandle for hot reads).
 import { close, fstat, open, read, type Stats } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { errnoCode } from '../errors/log-stream-error.js';
 
 export function openForReading(path: string): Promise<number> {
   return new Promise((resolve, reject) => open(path, 'r', (error, fd) => (error ? reject(error) : resolve(fd))));
@@ -24,4 +26,14 @@ export function readAt(fd: number, length: number, position: number): Promise<Bu
 /** Reads up to `length` bytes at `position` into `buffer` from its start; resolves the count read. */
 export function readInto(fd: number, buffer: Buffer, length: number, position: number): Promise<number> {
   return new Promise((resolve, reject) => read(fd, buffer, 0, length, position, (error, bytesRead) => (error ? reject(error) : resolve(bytesRead))));
+}
+
+/** stat(2) of the path: the stats, undefined when absent, or the error. */
+export async function statPath(path: string): Promise<Stats | undefined | Error> {
+  try {
+    return await stat(path);
+  } catch (error) {
+    const code = errnoCode(error);
+    return code === 'ENOENT' || code === 'ENOTDIR' ? undefined : (error as Error);
+  }
 }
