@@ -8,6 +8,7 @@ import type { BatchWants, LogBatch } from '../framing/log-batch.js';
 import { FileWatcher } from '../watch/file-watcher.js';
 import { closeDescriptor, openForReading, statDescriptor, statPath } from './fs-ops.js';
 import { OpenFile, type FileState, type LineSink, type ReadOutcome } from './open-file.js';
+import { PartialLineFlush } from './partial-line-flush.js';
 import { readFully, type ReadContext } from './read-fully.js';
 import { initialOffset } from './resume-offset.js';
 import { RotatedFiles } from './rotated-files.js';
@@ -38,8 +39,7 @@ export class FileFollower {
   private syncRequested = false;
   private mustLocate = true;
   private reported = new Set<string>();
-  private held = { offset: -1, since: 0 };
-  private flushTimer: NodeJS.Timeout | undefined;
+  private readonly partialFlush: PartialLineFlush;
   private readonly isStopped = () => this.stopped;
   private start: FileState | 'first' | 'new' = 'first';
   private release: () => void = () => undefined;
@@ -72,6 +72,7 @@ export class FileFollower {
         this.host.event(event);
       },
     };
+    this.partialFlush = new PartialLineFlush(options.partialLineFlushMs, () => this.requestSync());
     this.rotated = new RotatedFiles({
       reading: this.reading,
       graceMs: options.rotationGraceMs,
@@ -119,7 +120,7 @@ export class FileFollower {
     await this.watcher?.close();
     await this.syncing;
     // A sync that was running may have armed a timer before it saw the stop.
-    clearTimeout(this.flushTimer);
+    this.partialFlush.cancel();
     const resume = this.current?.state() ?? this.start;
     await Promise.all([this.current?.close(), this.rotated.close()]);
     this.current = undefined;
@@ -164,7 +165,7 @@ export class FileFollower {
     await this.readFully(file, st?.size ?? 0);
     file.lastSeenSize = Math.max(st?.size ?? 0, file.position);
     if (!this.options.follow) return this.finish(file);
-    await this.flushLongPartial(file);
+    if (!this.stopped) await this.partialFlush.check(file, this.sink);
   }
 
   private readFully(file: OpenFile, sizeHint = 0): Promise<ReadOutcome> {
@@ -268,16 +269,7 @@ export class FileFollower {
     void done.then(() => this.host.ended());
   }
 
-  /** With `partialLineFlushMs`, delivers an unfinished line that has waited that long, or arms a timer. */
-  private async flushLongPartial(file: OpenFile): Promise<void> {
-    const wait = this.options.partialLineFlushMs;
-    if (wait === undefined || file.framer.heldBytes === 0 || this.stopped) return;
-    const now = Date.now();
-    if (this.held.offset !== file.framer.committedOffset) this.held = { offset: file.framer.committedOffset, since: now };
-    else if (now - this.held.since >= wait) return file.flushPartial(this.sink);
-    clearTimeout(this.flushTimer);
-    this.flushTimer = setTimeout(() => this.requestSync(), Math.max(1, this.held.since + wait - now));
-  }
+
 
 
   private setWaiting(reason: WaitingReason): void {
