@@ -67,6 +67,8 @@ export class FileFollower {
       path,
       sink: this.sink,
       isStopped: this.isStopped,
+      // Only where OS events work (so the file system is local): polling serves network mounts.
+      blockingReads: () => this.watcher?.backend === 'native',
       onTruncated: (event) => {
         this.stats.truncations++;
         this.host.event(event);

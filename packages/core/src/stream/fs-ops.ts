@@ -1,5 +1,5 @@
 // Promise wrappers over Node's descriptor-level fs calls (lighter than FileHandle for hot reads).
-import { close, fstat, open, read, type Stats } from 'node:fs';
+import { close, fstat, open, read, readSync, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { errnoCode } from '../errors/log-stream-error.js';
 
@@ -16,15 +16,24 @@ export function closeDescriptor(fd: number): Promise<void> {
 }
 
 /** Reads up to `length` bytes at `position` into a new buffer; the result is only as long as what was read. */
-export function readAt(fd: number, length: number, position: number): Promise<Buffer> {
+export async function readAt(fd: number, length: number, position: number, blocking = false): Promise<Buffer> {
   const buffer = Buffer.allocUnsafe(length);
-  return new Promise((resolve, reject) =>
-    read(fd, buffer, 0, length, position, (error, bytesRead) => (error ? reject(error) : resolve(buffer.subarray(0, bytesRead)))),
-  );
+  return buffer.subarray(0, await readInto(fd, buffer, length, position, blocking));
 }
 
-/** Reads up to `length` bytes at `position` into `buffer` from its start; resolves the count read. */
-export function readInto(fd: number, buffer: Buffer, length: number, position: number): Promise<number> {
+/**
+ * Reads up to `length` bytes at `position` into `buffer` from its start; resolves the count read.
+ * `blocking` reads on the calling thread: on a local file system that saves two thread-pool hops
+ * per read (about 0.2 ms of latency here), where a network file system could stall the loop.
+ */
+export function readInto(fd: number, buffer: Buffer, length: number, position: number, blocking = false): Promise<number> {
+  if (blocking) {
+    try {
+      return Promise.resolve(readSync(fd, buffer, 0, length, position));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
   return new Promise((resolve, reject) => read(fd, buffer, 0, length, position, (error, bytesRead) => (error ? reject(error) : resolve(bytesRead))));
 }
 

@@ -81,12 +81,12 @@ export class OpenFile {
   }
 
   /** Reads from the position to end of file, framing lines into `sink`, until done or `stopped()`. */
-  async readToEnd(sink: LineSink, stopped: () => boolean, sizeHint = 0): Promise<ReadOutcome> {
+  async readToEnd(sink: LineSink, stopped: () => boolean, sizeHint = 0, blocking = false): Promise<ReadOutcome> {
     const outcome: ReadOutcome = { bytes: 0, rewritten: false, shrunk: false };
     let want = Math.min(MAX_READ, Math.max(MIN_READ, sizeHint - this.position));
     // The first bytes are checked too, read beside the first chunk: logs whose lines all end
     // alike can look unchanged before the position after a copytruncate, but rarely at the start.
-    let head = this.position > 0 ? readAt(this.fd, HEAD_BYTES, 0) : undefined;
+    let head = this.position > 0 ? readAt(this.fd, HEAD_BYTES, 0, blocking) : undefined;
     head?.catch(() => undefined); // awaited below, unless reading stops first
     while (!stopped()) {
       const k = this.tail.length;
@@ -94,7 +94,7 @@ export class OpenFile {
       let batch: LogBatch | undefined;
       let read = 0;
       try {
-        read = await readInto(this.fd, buffer, k + want, this.position - k);
+        read = await readInto(this.fd, buffer, k + want, this.position - k, blocking);
         if (head && !this.headStillMatches(await head)) {
           outcome.rewritten = true;
           break;

@@ -12,16 +12,18 @@ export interface ReadContext {
   readonly path: string;
   readonly sink: LineSink;
   readonly isStopped: () => boolean;
+  /** True to read on the calling thread (a local file system watched natively). */
+  readonly blockingReads: () => boolean;
   onTruncated(event: TruncatedEvent): void;
 }
 
 /** Reads `file` to its end; a truncation or rewrite found on the way restarts it (up to 3 times). */
 export async function readFully(file: OpenFile, context: ReadContext, sizeHint = 0): Promise<ReadOutcome> {
-  let outcome = await file.readToEnd(context.sink, context.isStopped, sizeHint);
+  let outcome = await file.readToEnd(context.sink, context.isStopped, sizeHint, context.blockingReads());
   for (let tries = 0; tries < 3 && (outcome.rewritten || outcome.shrunk) && !context.isStopped(); tries++) {
     const { size } = await statDescriptor(file.fd);
     await restart(file, size, outcome.shrunk ? 'shrunk' : 'rewritten', context);
-    outcome = await file.readToEnd(context.sink, context.isStopped, size);
+    outcome = await file.readToEnd(context.sink, context.isStopped, size, context.blockingReads());
   }
   return outcome;
 }
