@@ -1,8 +1,8 @@
 // End to end: what `logstream` says, and with which exit status, when it cannot do what it is asked.
-import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, startCli, tempDir } from '../test-utils/index.js';
+import { AS_NOBODY, runCli, startCli, tempDir } from '../test-utils/index.js';
 
 describe('logstream follow: errors', () => {
   it('says a directory is not a file, gives up on it, and exits 1 when nothing is left', async () => {
@@ -52,9 +52,8 @@ describe('logstream follow: errors', () => {
     expect(cli.stderr).toBe("logstream: cannot open 'gone.log' for reading: No such file or directory\n");
   });
 
-  // Permissions only bind an unprivileged user: run the CLI as `nobody` when the tests run as root
-  // (setpriv execs in place, so the child killed after the test is the CLI itself).
-  const asNobody = process.getuid?.() === 0 && existsSync('/usr/bin/setpriv') ? ['/usr/bin/setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--'] : undefined;
+  // Permissions only bind an unprivileged user: the CLI runs as `nobody` where it can.
+  const asNobody = AS_NOBODY;
 
   it.skipIf(asNobody === undefined)('with --no-follow, reports an unreadable file and exits 1', async () => {
     const dir = tempDir();

@@ -3,3 +3,4 @@ export { CLI_BIN, CliProcess, REPO_ROOT, runCli, startCli, type Exit } from './c
 export { tempDir } from './temp-dir.js';
 export { waitFor } from './wait-for.js';
 export { fakeIO, type FakeIO } from './fake-io.js';
+export { AS_NOBODY } from './unprivileged.js';

@@ -1,8 +1,11 @@
 // Runs test-utils/follow-child.mjs in a child process (as `nobody` when the tests run as root, so
 // that file permissions apply) and collects what it prints; killed when the test ends.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, copyFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 import type { LogStreamOptions } from '../stream/stream-types.js';
 import { waitFor } from './wait-for.js';
 
@@ -17,9 +20,29 @@ export interface ChildOutput {
 }
 
 const NOBODY = 65534;
+let runnable: string | undefined;
+
+afterAll(() => {
+  if (runnable) rmSync(dirname(runnable), { recursive: true, force: true });
+  runnable = undefined;
+});
+
+/**
+ * The child script beside a copy of the built core, in a folder anyone can read: the repository
+ * may sit where `nobody` cannot reach (CI clones it into a folder of its own choosing).
+ */
+function childScript(): string {
+  if (runnable) return runnable;
+  const dir = mkdtempSync(join(tmpdir(), 'logstream-child-'));
+  chmodSync(dir, 0o755);
+  cpSync(fileURLToPath(new URL('../../dist', import.meta.url)), join(dir, 'dist'), { recursive: true });
+  copyFileSync(fileURLToPath(new URL('./follow-child.mjs', import.meta.url)), join(dir, 'follow-child.mjs'));
+  runnable = join(dir, 'follow-child.mjs');
+  return runnable;
+}
 
 export function followInChild(path: string, options: LogStreamOptions = {}): ChildOutput {
-  const script = fileURLToPath(new URL('./follow-child.mjs', import.meta.url));
+  const script = childScript();
   const asNobody = process.getuid?.() === 0 ? { uid: NOBODY, gid: NOBODY } : {};
   const child = spawn(process.execPath, [script, path, JSON.stringify(options)], { stdio: ['ignore', 'pipe', 'pipe'], ...asNobody });
   children.push(child);
