@@ -27,10 +27,6 @@ export class SubscriberSet {
     return { lines, bytes };
   }
 
-  has(subscriber: LogStreamSubscriber): boolean {
-    return this.subscribers.has(subscriber);
-  }
-
   add(subscriber: LogStreamSubscriber): void {
     this.subscribers.add(subscriber);
   }
