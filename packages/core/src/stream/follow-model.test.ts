@@ -65,6 +65,14 @@ async function play(dir: string, ops: Op[], options: object, timeoutMs: number):
   // numbered-rotation case, where it is won by reading the skipped generations).
   const caughtUp = () =>
     waitFor(() => got.lines.length >= expected.length && opened() >= files, () => `follower stuck at ${got.lines.length} of ${expected.length} lines, ${opened()} of ${files} files`, { timeoutMs });
+  /** The writer reopens the path, creating a new file, and writes its first lines. */
+  const startNewFile = (fresh: string[]) => {
+    closeSync(writer);
+    generation++;
+    writer = openSync(file, 'a');
+    files++;
+    write(writer, fresh);
+  };
   try {
     for (const step of ops) {
       switch (step.kind) {
@@ -82,11 +90,7 @@ async function play(dir: string, ops: Op[], options: object, timeoutMs: number):
           await caughtUp();
           renameSync(file, `${file}.${++rotations}`);
           write(writer, step.late);
-          closeSync(writer);
-          generation++;
-          writer = openSync(file, 'a');
-          files++;
-          write(writer, step.fresh);
+          startNewFile(step.fresh);
           break;
         }
         case 'copytruncate':
@@ -107,11 +111,7 @@ async function play(dir: string, ops: Op[], options: object, timeoutMs: number):
           endPartial();
           await caughtUp();
           unlinkSync(file);
-          closeSync(writer);
-          generation++;
-          writer = openSync(file, 'a');
-          files++;
-          write(writer, step.fresh);
+          startNewFile(step.fresh);
           break;
         case 'stall':
           await caughtUp();

@@ -95,7 +95,7 @@ export class OpenFile {
       let read = 0;
       try {
         read = await readInto(this.fd, buffer, k + want, this.position - k, blocking);
-        if (head && !this.headStillMatches(await head)) {
+        if (head && !sharesPrefix(await head, this.head)) {
           outcome.rewritten = true;
           break;
         }
@@ -126,12 +126,6 @@ export class OpenFile {
     return outcome;
   }
 
-  /** False when the file's first bytes differ from the ones seen (a shorter file is left to the size check). */
-  private headStillMatches(now: Buffer): boolean {
-    const n = Math.min(now.length, this.head.length);
-    return now.subarray(0, n).equals(this.head.subarray(0, n));
-  }
-
   /** Delivers the unfinished line, if any, as a `partial` line. */
   flushPartial(sink: LineSink): Promise<void> {
     return this.deliver(this.framer.flushBatch(sink.wants()), sink);
@@ -156,4 +150,10 @@ export class OpenFile {
   close(): Promise<void> {
     return closeDescriptor(this.fd);
   }
+}
+
+/** True when `a` and `b` agree over the shorter of the two (a file cut shorter is left to the size check). */
+export function sharesPrefix(a: Buffer, b: Buffer): boolean {
+  const n = Math.min(a.length, b.length);
+  return a.subarray(0, n).equals(b.subarray(0, n));
 }

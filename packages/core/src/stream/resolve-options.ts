@@ -1,6 +1,7 @@
 // Checks a LogStream's options once, at construction, and fills in the defaults.
 import { resolve } from 'node:path';
 import { InvalidOptionError } from '../errors/log-stream-error.js';
+import { positiveOption, watcherModeOption } from '../errors/option-checks.js';
 import { DEFAULT_MAX_LINE_BYTES } from '../framing/line-framer.js';
 import { DEFAULT_POLL_INTERVAL_MS, DEFAULT_RECONCILE_INTERVAL_MS, type WatcherMode } from '../watch/watch-types.js';
 import type { LogStreamOptions, StartPosition } from './stream-types.js';
@@ -24,19 +25,18 @@ export interface ResolvedStreamOptions {
 export function resolveStreamOptions(path: unknown, options: LogStreamOptions): ResolvedStreamOptions {
   if (typeof path !== 'string' || path.length === 0) throw new InvalidOptionError('LogStream needs the path of a file to follow');
   if (typeof options !== 'object' || options === null) throw new InvalidOptionError('LogStream options must be an object');
-  const mode = options.watcher ?? 'auto';
-  if (!['auto', 'native', 'poll'].includes(mode)) throw new InvalidOptionError(`watcher must be 'auto', 'native' or 'poll', not ${String(mode)}`);
+  const mode = watcherModeOption(options.watcher);
   return {
     path: resolve(path),
     start: checkStart(options.start ?? 'end'),
     mode,
-    pollIntervalMs: positive(options.pollIntervalMs, DEFAULT_POLL_INTERVAL_MS, 'pollIntervalMs'),
-    reconcileIntervalMs: positive(options.reconcileIntervalMs, DEFAULT_RECONCILE_INTERVAL_MS, 'reconcileIntervalMs'),
+    pollIntervalMs: positiveOption(options.pollIntervalMs, DEFAULT_POLL_INTERVAL_MS, 'pollIntervalMs'),
+    reconcileIntervalMs: positiveOption(options.reconcileIntervalMs, DEFAULT_RECONCILE_INTERVAL_MS, 'reconcileIntervalMs'),
     simulateEventLoss: options.simulateEventLoss === true,
     follow: options.follow ?? true,
-    maxLineBytes: positive(options.maxLineBytes, DEFAULT_MAX_LINE_BYTES, 'maxLineBytes'),
-    partialLineFlushMs: options.partialLineFlushMs === undefined ? undefined : positive(options.partialLineFlushMs, 0, 'partialLineFlushMs'),
-    rotationGraceMs: positive(options.rotationGraceMs, DEFAULT_ROTATION_GRACE_MS, 'rotationGraceMs'),
+    maxLineBytes: positiveOption(options.maxLineBytes, DEFAULT_MAX_LINE_BYTES, 'maxLineBytes'),
+    partialLineFlushMs: options.partialLineFlushMs === undefined ? undefined : positiveOption(options.partialLineFlushMs, 0, 'partialLineFlushMs'),
+    rotationGraceMs: positiveOption(options.rotationGraceMs, DEFAULT_ROTATION_GRACE_MS, 'rotationGraceMs'),
   };
 }
 
@@ -47,10 +47,4 @@ function checkStart(start: StartPosition): StartPosition {
     if ('offset' in start && Number.isInteger(start.offset) && start.offset >= 0) return start;
   }
   throw new InvalidOptionError(`start must be 'end', 'beginning', { lines: N } or { offset: N } with N a whole number ≥ 0, not ${JSON.stringify(start)}`);
-}
-
-function positive(value: number | undefined, fallback: number, name: string): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) throw new InvalidOptionError(`${name} must be a positive number, not ${String(value)}`);
-  return value;
 }

@@ -2,7 +2,7 @@
 // time, the saved offset when resuming the same file, byte 0 for any other file.
 import type { Stats } from 'node:fs';
 import { readAt } from './fs-ops.js';
-import { HEAD_BYTES, type FileState } from './open-file.js';
+import { HEAD_BYTES, sharesPrefix, type FileState } from './open-file.js';
 import type { ResolvedStreamOptions } from './resolve-options.js';
 import { offsetOfLastLines } from './start-offset.js';
 import type { LogStreamEvent } from './stream-types.js';
@@ -10,8 +10,7 @@ import type { LogStreamEvent } from './stream-types.js';
 /** True when the file's first bytes match `head` over the shorter of the two (and that is not empty). */
 export async function headMatches(fd: number, head: Buffer): Promise<boolean> {
   const now = await readAt(fd, HEAD_BYTES, 0);
-  const n = Math.min(now.length, head.length);
-  return n > 0 && now.subarray(0, n).equals(head.subarray(0, n));
+  return now.length > 0 && head.length > 0 && sharesPrefix(now, head);
 }
 
 export async function initialOffset(

@@ -3,6 +3,7 @@
 import { statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { InvalidOptionError, WatchError, errnoCode } from '../errors/log-stream-error.js';
+import { positiveOption, watcherModeOption } from '../errors/option-checks.js';
 import { watchInDirectory } from './directory-watch.js';
 import { sameSignature, signatureOf, type FileSignature } from './file-signature.js';
 import { eventlessFileSystem } from './network-filesystem.js';
@@ -59,10 +60,9 @@ export class FileWatcher {
   constructor(path: string, private readonly handlers: FileWatcherHandlers, options: FileWatcherOptions = {}) {
     if (typeof path !== 'string' || path.length === 0) throw new InvalidOptionError('FileWatcher needs a non-empty path');
     this.path = resolve(path);
-    this.mode = options.mode ?? 'auto';
-    if (!['auto', 'native', 'poll'].includes(this.mode)) throw new InvalidOptionError(`watcher must be 'auto', 'native' or 'poll', not ${String(this.mode)}`);
-    this.pollIntervalMs = positive(options.pollIntervalMs, DEFAULT_POLL_INTERVAL_MS, 'pollIntervalMs');
-    this.reconcileIntervalMs = positive(options.reconcileIntervalMs, DEFAULT_RECONCILE_INTERVAL_MS, 'reconcileIntervalMs');
+    this.mode = watcherModeOption(options.mode);
+    this.pollIntervalMs = positiveOption(options.pollIntervalMs, DEFAULT_POLL_INTERVAL_MS, 'pollIntervalMs');
+    this.reconcileIntervalMs = positiveOption(options.reconcileIntervalMs, DEFAULT_RECONCILE_INTERVAL_MS, 'reconcileIntervalMs');
     this.dropEvents = options.simulateEventLoss === true;
     this.current = this.mode === 'poll' ? 'poll' : 'native';
     this.ready = this.start();
@@ -241,10 +241,4 @@ export class FileWatcher {
   private hint(reason: WatchHint['reason']): void {
     this.handlers.onHint({ path: this.path, reason });
   }
-}
-
-function positive(value: number | undefined, fallback: number, name: string): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) throw new InvalidOptionError(`${name} must be a positive number of milliseconds, not ${String(value)}`);
-  return value;
 }
