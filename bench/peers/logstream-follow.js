@@ -9,9 +9,17 @@ const grace = process.env.LOGSTREAM_BENCH_GRACE_MS ? { rotationGraceMs: Number(p
 const streams = files.map((file) => new LogStream(file, { start: fromStart ? 'beginning' : 'end', watcher: poll ? 'poll' : 'auto', ...grace }));
 for (const stream of streams) {
   stream.subscribe({
-    // The lines' own bytes (the documented fast path for passing lines on unchanged); returning a
-    // promise while stdout is full makes the stream wait (backpressure).
-    onLogBytes: (bytes) => (process.stdout.write(bytes) ? undefined : new Promise((resolve) => process.stdout.once('drain', resolve))),
+    // The lines' own bytes (the documented fast path for passing lines on unchanged). They are
+    // lent: while stdout still holds them, a promise makes the stream wait (backpressure).
+    onLogBytes: (bytes) => {
+      let written = false;
+      let wake;
+      process.stdout.write(bytes, () => {
+        written = true;
+        wake?.();
+      });
+      return written || process.stdout.writableLength === 0 ? undefined : new Promise((resolve) => (wake = resolve));
+    },
     onError: (error) => process.stderr.write(`logstream: ${error.message}\n`),
     // Diagnosis only: LOGSTREAM_BENCH_EVENTS=1 prints every stream event to stderr.
     onEvent: process.env.LOGSTREAM_BENCH_EVENTS ? (event) => process.stderr.write(`${(performance.timeOrigin + performance.now()).toFixed(1)} event ${JSON.stringify(event)}\n`) : undefined,

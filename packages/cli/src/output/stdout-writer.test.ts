@@ -46,6 +46,27 @@ describe('StdoutWriter', () => {
     expect(written()).toBe('more than eight bytes\nagain\n');
   });
 
+  it('makes the caller wait until a lent buffer has been written, then resolves', async () => {
+    const { stream, flush, written } = slowStream(1024);
+    const writer = new StdoutWriter(stream, () => undefined);
+    const lent = Buffer.from('lent bytes\n');
+    const wait = writer.write(lent);
+    expect(wait).toBeInstanceOf(Promise);
+    let resolved = false;
+    void wait?.then(() => (resolved = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(resolved).toBe(false);
+    flush();
+    await wait;
+    expect(written()).toBe('lent bytes\n');
+  });
+
+  it('returns nothing to wait for when the stream wrote a buffer at once', () => {
+    const stream = new Writable({ write: (_chunk, _encoding, callback) => callback() });
+    const writer = new StdoutWriter(stream, () => undefined);
+    expect(writer.write(Buffer.from('written at once\n'))).toBeUndefined();
+  });
+
   it('stops making callers wait once released', async () => {
     const { stream } = slowStream();
     const writer = new StdoutWriter(stream, () => undefined);

@@ -8,9 +8,12 @@ export type OutputStream = Writable & { readonly isTTY?: boolean };
 export type OutputEnd = { readonly reason: 'closed' } | { readonly reason: 'failed'; readonly error: Error };
 
 /**
- * Writes strings to an output stream and tells its caller when to wait: `write` returns a promise
- * while the stream's buffer is full, resolved on `drain`, so a producer that awaits it slows down
- * to the pace of the reader. A reader that goes away (`logstream … | head`) ends output quietly.
+ * Writes text and bytes to an output stream and tells its caller when to wait. For a string,
+ * `write` returns a promise while the stream's buffer is full, resolved on `drain`, so a producer
+ * that awaits it slows down to the pace of the reader. A buffer may be lent (a log stream's
+ * `onLogBytes` bytes are reused once its subscriber is done): while the stream still holds it,
+ * `write` returns a promise resolved once it has been written. A reader that goes away
+ * (`logstream … | head`) ends output quietly.
  *
  * @example
  * const writer = new StdoutWriter(process.stdout, (end) => stop(end));
@@ -20,7 +23,8 @@ export class StdoutWriter {
   private ended: OutputEnd | undefined;
   private released = false;
   private waiting: Promise<void> | undefined;
-  private wake: (() => void) | undefined;
+  /** Who waits: for `drain`, or for lent buffers to be written. */
+  private readonly wakers = new Set<() => void>();
 
   constructor(
     private readonly stream: OutputStream,
@@ -38,31 +42,55 @@ export class StdoutWriter {
   /** Writes `text`; returns a promise to await when the stream asks the writer to slow down. */
   write(text: string | Buffer): Promise<void> | undefined {
     if (this.ended || text.length === 0) return undefined;
+    if (typeof text !== 'string') return this.writeLent(text);
     if (this.stream.write(text) || this.released) return undefined;
-    return (this.waiting ??= new Promise<void>((resolve) => {
-      this.wake = resolve;
-      this.stream.once('drain', () => this.resume());
-    }));
+    return (this.waiting ??= this.wait((wake) =>
+      this.stream.once('drain', () => {
+        this.waiting = undefined;
+        wake();
+      }),
+    ));
   }
 
   /** Stops making callers wait (shutting down): pending and later writes return at once. */
   release(): void {
     this.released = true;
-    this.resume();
+    this.wakeAll();
   }
 
-  private resume(): void {
-    const wake = this.wake;
+  private writeLent(bytes: Buffer): Promise<void> | undefined {
+    let written = false;
+    let wake: (() => void) | undefined;
+    this.stream.write(bytes, () => {
+      written = true;
+      wake?.();
+    });
+    // A stream that wrote everything at once (or has already called back) holds nothing of it.
+    if (written || this.stream.writableLength === 0 || this.released || this.ended) return undefined;
+    return this.wait((resolve) => (wake = resolve));
+  }
+
+  /** A promise resolved by `arm`'s callback, or by release, end or failure, whichever comes first. */
+  private wait(arm: (wake: () => void) => void): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const wake = () => {
+        if (this.wakers.delete(wake)) resolve();
+      };
+      this.wakers.add(wake);
+      arm(wake);
+    });
+  }
+
+  private wakeAll(): void {
     this.waiting = undefined;
-    this.wake = undefined;
-    wake?.();
+    for (const wake of [...this.wakers]) wake();
   }
 
   private fail(error: Error): void {
     if (this.ended) return;
     const code = (error as NodeJS.ErrnoException).code;
     this.ended = code === 'EPIPE' || code === 'ECONNRESET' || code === 'ERR_STREAM_DESTROYED' ? { reason: 'closed' } : { reason: 'failed', error };
-    this.resume();
+    this.wakeAll();
     this.onEnd(this.ended);
   }
 }

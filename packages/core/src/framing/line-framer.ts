@@ -30,6 +30,8 @@ const CR = 0x0d;
 export class LineFramer {
   private pending: Buffer[] = [];
   private pendingBytes = 0;
+  /** Where held bytes and the next chunk's lines are joined in bytes-only framing (lent out). */
+  private scratch: Buffer = Buffer.alloc(0);
   /** Offset of the first pending byte (the start of the unfinished line). */
   private pendingStart: number;
 
@@ -58,6 +60,9 @@ export class LineFramer {
    * Frames `chunk`, which starts right after the previously framed bytes, into a batch of the
    * lines it completes: as `LogLine`s, as the file's raw bytes, or both, as `want` asks. Without
    * `want.lines` no line is decoded or allocated. Copies whatever it keeps.
+   *
+   * The batch's `bytes` are lent, not given: without `want.lines` they are a view of `chunk` or of
+   * a scratch buffer the next call reuses, so they are valid until the next call on this framer.
    */
   frameBatch(chunk: Buffer, want: BatchWants): LogBatch | undefined {
     if (!want.lines) return this.frameBytesOnly(chunk);
@@ -91,7 +96,7 @@ export class LineFramer {
     let lineCount = 0;
     if (lastNl !== -1) {
       const body = chunk.subarray(0, lastNl + 1);
-      bytes = this.pendingBytes > 0 ? Buffer.concat([...this.pending, body], this.pendingBytes + body.length) : Buffer.from(body);
+      bytes = this.pendingBytes > 0 ? this.joinPending(body) : body;
       lineCount = countNewlines(body);
       this.seq.next += lineCount;
       this.reset(offset + bytes.length);
@@ -102,6 +107,16 @@ export class LineFramer {
       lineCount += pieces.count;
     }
     return bytes ? { bytes, lineCount, offset, end: offset + bytes.length, partial: false } : undefined;
+  }
+
+  /** The held bytes followed by `body`, in a scratch buffer reused by the next batch. */
+  private joinPending(body: Buffer): Buffer {
+    const length = this.pendingBytes + body.length;
+    if (this.scratch.length < length) this.scratch = Buffer.allocUnsafeSlow(2 ** Math.ceil(Math.log2(length)));
+    let at = 0;
+    for (const piece of this.pending) at += piece.copy(this.scratch, at);
+    body.copy(this.scratch, at);
+    return this.scratch.subarray(0, length);
   }
 
   /** Holds bytes of an unfinished line; past the cap, gives back pieces of it (each counted as a line). */

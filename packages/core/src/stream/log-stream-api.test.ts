@@ -52,7 +52,7 @@ describe('LogStream API', () => {
     const lineCounts: number[] = [];
     stream.subscribe({
       onLogBytes: (bytes, info) => {
-        chunks.push(bytes);
+        chunks.push(Buffer.from(bytes)); // lent: copied to keep
         lineCounts.push(info.lineCount);
       },
     });
@@ -74,7 +74,7 @@ describe('LogStream API', () => {
     const infos: { lineCount: number; partial: boolean }[] = [];
     await new Promise<void>((resolve) => {
       stream.subscribe({
-        onLogBytes: (bytes, info) => void (chunks.push(bytes), infos.push(info)),
+        onLogBytes: (bytes, info) => void (chunks.push(Buffer.from(bytes)), infos.push(info)),
         onEvent: (event) => event.type === 'end' && resolve(),
       });
     });
@@ -85,6 +85,45 @@ describe('LogStream API', () => {
     expect(infos.at(-1)?.partial).toBe(true);
     expect(stream.stats.lines).toBe(5);
     expect(stream.stats.splitLines).toBe(0);
+  });
+
+  it('onLogBytes bytes stay intact until the promise the subscriber returned settles', async () => {
+    // Two streams read at once (they share a pool of read buffers), and each subscriber copies its
+    // lent bytes only 5 ms later: neither stream may reuse them before that.
+    const dir = tempDir();
+    const followed = ['a', 'b'].map((tag) => {
+      const file = join(dir, `${tag}.log`);
+      writeFileSync(file, '');
+      const stream = new LogStream(file);
+      const chunks: Buffer[] = [];
+      let calls = 0;
+      stream.subscribe({
+        onLogBytes: (bytes) => {
+          calls++;
+          return new Promise<void>((resolve) => setTimeout(() => resolve(void chunks.push(Buffer.from(bytes))), 5));
+        },
+      });
+      return { tag, file, stream, chunks, calls: () => calls, written: [] as Buffer[] };
+    });
+    await Promise.all(followed.map((f) => f.stream.ready));
+    for (let round = 0; round < 12; round++) {
+      // Whole lines (each read ends at a newline, so the bytes are a view of the read buffer),
+      // and every third round an unfinished line (joined to the next lines in a scratch buffer).
+      const before = followed.map((f) => f.calls());
+      for (const f of followed) {
+        const part = Buffer.from(`${f.tag}${round} ${f.tag.repeat(70_000 + round * 991)}\n${round % 3 === 2 ? `${f.tag} unfinished ` : ''}`);
+        f.written.push(part);
+        appendFileSync(f.file, part);
+      }
+      await waitFor(() => followed.every((f, k) => f.calls() > (before[k] ?? 0)), () => 'both streams read the round');
+    }
+    for (const f of followed) {
+      appendFileSync(f.file, 'last\n');
+      const want = Buffer.concat([...f.written, Buffer.from('last\n')]);
+      await waitFor(() => f.chunks.reduce((n, c) => n + c.length, 0) >= want.length, () => `${f.tag}: ${f.chunks.reduce((n, c) => n + c.length, 0)} of ${want.length} bytes`);
+      expect(Buffer.concat(f.chunks).equals(want)).toBe(true);
+      await f.stream.close();
+    }
   });
 
   it('lines() pulls with for await, and breaking out unsubscribes', async () => {

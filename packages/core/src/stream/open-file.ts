@@ -90,11 +90,14 @@ export class OpenFile {
     head?.catch(() => undefined); // awaited below, unless reading stops first
     while (!stopped()) {
       const k = this.tail.length;
-      const buffer = takeReadBuffer(k + want);
+      // The held tail is read again in front of the new bytes (it is checked against them).
+      const buffer = takeReadBuffer(Math.min(MAX_READ, want + k));
+      const length = Math.min(buffer.length, MAX_READ);
       let batch: LogBatch | undefined;
       let read = 0;
+      let lent = false;
       try {
-        read = await readInto(this.fd, buffer, k + want, this.position - k, blocking);
+        read = await readInto(this.fd, buffer, length, this.position - k, blocking);
         if (head && !sharesPrefix(await head, this.head)) {
           outcome.rewritten = true;
           break;
@@ -109,17 +112,23 @@ export class OpenFile {
           break;
         }
         if (read === k) break;
-        // The framer copies whatever it keeps, so the buffer can be reused once it returns.
+        // The framer copies whatever it keeps, but the batch's bytes may be a view of the buffer:
+        // it is lent to the subscribers and reused only once they are done with it.
         batch = this.framer.frameBatch(buffer.subarray(k, read), sink.wants());
         this.position += read - k;
         outcome.bytes += read - k;
         this.tail = Buffer.from(buffer.subarray(Math.max(0, read - TAIL_BYTES), read));
+        lent = true;
+      } finally {
+        if (!lent) giveBackReadBuffer(buffer);
+      }
+      try {
+        if (this.head.length < HEAD_BYTES && this.position > this.head.length) this.head = Buffer.from(await readAt(this.fd, HEAD_BYTES, 0));
+        await this.deliver(batch, sink);
       } finally {
         giveBackReadBuffer(buffer);
       }
-      if (this.head.length < HEAD_BYTES && this.position > this.head.length) this.head = Buffer.from(await readAt(this.fd, HEAD_BYTES, 0));
-      await this.deliver(batch, sink);
-      if (read < k + want) break;
+      if (read < length) break;
       // The file holds more than the last stat said: it is growing fast, so read bigger.
       want = Math.min(MAX_READ, want * 4);
     }

@@ -67,7 +67,7 @@ export type LogStreamEvent =
   | { readonly type: 'end'; readonly path: string }
   | { readonly type: 'closed'; readonly path: string };
 
-/** Any subset of these callbacks. `onLines` and `onLogContent` may return a promise: reading waits for it. */
+/** Any subset of these callbacks. `onLines`, `onLogContent` and `onLogBytes` may return a promise: reading waits for it. */
 export interface LogStreamSubscriber {
   /** Whole lines, in order, each exactly once. */
   onLines?(lines: readonly LogLine[]): void | Promise<void>;
@@ -76,7 +76,12 @@ export interface LogStreamSubscriber {
   /**
    * The same lines' bytes exactly as in the file: terminators (`\r\n`) kept, nothing decoded.
    * The fastest way to pass lines on unchanged: when no subscriber wants `onLines` or
-   * `onLogContent`, lines are never decoded or allocated at all. `bytes` is the receiver's own copy.
+   * `onLogContent`, lines are never decoded or allocated at all.
+   *
+   * `bytes` is lent, not given: it stays valid until the callback returns or, if it returns a
+   * promise, until that promise settles; after that the stream reuses the memory. Copy it
+   * (`Buffer.from(bytes)`) to keep it longer. A writer that hands it to a stream should return a
+   * promise that settles once the stream has written it.
    */
   onLogBytes?(bytes: Buffer, info: LogBytesInfo): void | Promise<void>;
   onEvent?(event: LogStreamEvent): void;
