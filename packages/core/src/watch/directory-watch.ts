@@ -21,6 +21,9 @@ interface SharedWatch {
 
 const shared = new Map<string, SharedWatch>();
 
+/** Listens to events for every name in the folder (no file can have an empty name). */
+export const ANY_NAME = '';
+
 /**
  * Starts listening for events on `name` in `dir`. Throws the fs.watch error (ENOENT, ENOSPC,
  * EMFILE, EPERM…) when the directory cannot be watched. Returns the function that stops.
@@ -64,6 +67,8 @@ function openWatch(dir: string, ino: number): SharedWatch {
     }
     const set = byName.get(name);
     if (set) for (const l of set) l.onEvent(event);
+    const all = byName.get(ANY_NAME);
+    if (all) for (const l of all) l.onEvent(event);
   });
   const entry: SharedWatch = { watcher, ino, byName, count: 0 };
   watcher.on('error', (error) => {

@@ -1,0 +1,238 @@
+// MultiLogStream: follows a set of files, folders and globs as one stream. One LogStream per
+// file; folders and globs are watched for files that appear (read from their first byte) and
+// files that go (read to their end, then released).
+import { InvalidOptionError, StreamClosedError, SubscriberError, type LogStreamError } from '../errors/log-stream-error.js';
+import { LogStream } from '../stream/log-stream.js';
+import { resolveStreamOptions } from '../stream/resolve-options.js';
+import type { LogStreamEvent, LogStreamOptions, LogStreamSubscriber, Subscription } from '../stream/stream-types.js';
+import { FileDiscovery } from './file-discovery.js';
+import type { MultiLogStreamEvent, MultiLogStreamOptions, MultiLogStreamSubscriber } from './multi-stream-types.js';
+import { DEFAULT_EXCLUDED_NAMES, resolveSourcePatterns, type SourcePattern } from './source-patterns.js';
+
+/** @default 1000 */
+export const DEFAULT_RESCAN_INTERVAL_MS = 1000;
+
+interface FollowedFile {
+  readonly path: string;
+  readonly stream: LogStream;
+  /** Named by the caller: followed even while missing, never released. */
+  pinned: boolean;
+  /** Its name is gone from its folder: released once what it holds has been read. */
+  leaving: boolean;
+  /** Has been opened at least once (so there may be lines left to drain). */
+  opened: boolean;
+  observer: Subscription | undefined;
+  readonly wrappers: Map<MultiLogStreamSubscriber, Subscription>;
+}
+
+/**
+ * Follows many files as one stream: every line is tagged with its file (`line.path`).
+ *
+ * @example
+ * const logs = new MultiLogStream(['/var/log/app/*.log', '/var/log/db'], { start: 'end' });
+ * logs.subscribe({ onLines: (lines) => lines.forEach((l) => console.log(l.path, l.text)) });
+ * await logs.ready;
+ */
+export class MultiLogStream implements AsyncDisposable {
+  readonly names: readonly string[];
+  private readonly options: MultiLogStreamOptions;
+  private readonly followed = new Map<string, FollowedFile>();
+  private readonly subscribers = new Set<MultiLogStreamSubscriber>();
+  private patterns: Promise<SourcePattern[]> | undefined;
+  private discoveries: FileDiscovery[] = [];
+  private session = 0;
+  private firstSession = true;
+  private readyPromise: Promise<void> = Promise.resolve();
+  private closing: Promise<void> | undefined;
+  private forgetSignal: () => void = () => undefined;
+
+  constructor(names: string | readonly string[], options: MultiLogStreamOptions = {}) {
+    const list = typeof names === 'string' ? [names] : [...names];
+    if (list.length === 0 || list.some((n) => typeof n !== 'string' || n === '')) throw new InvalidOptionError('MultiLogStream needs one or more paths, folders or globs (non-empty strings)');
+    const rescan = options.rescanIntervalMs ?? DEFAULT_RESCAN_INTERVAL_MS;
+    if (!Number.isFinite(rescan) || rescan <= 0) throw new InvalidOptionError(`rescanIntervalMs must be a positive number of milliseconds, got ${String(options.rescanIntervalMs)}`);
+    this.names = list;
+    this.options = options;
+    // Checks the per-file options once, up front, so a mistake is reported at once.
+    resolveStreamOptions(list[0], this.streamOptions(true));
+    const signal = options.signal;
+    if (signal?.aborted) void this.close();
+    else if (signal) {
+      const onAbort = () => void this.close();
+      signal.addEventListener('abort', onAbort, { once: true });
+      this.forgetSignal = () => signal.removeEventListener('abort', onAbort);
+    }
+  }
+
+  /** Resolves once the set has been listed and every file in it watched. */
+  get ready(): Promise<void> {
+    return this.readyPromise;
+  }
+
+  get isWatching(): boolean {
+    return this.subscribers.size > 0 && !this.closing;
+  }
+
+  /** The files followed now. */
+  get files(): string[] {
+    return [...this.followed.keys()];
+  }
+
+  /** Adds a subscriber; the first one starts watching. */
+  subscribe(subscriber: MultiLogStreamSubscriber): Subscription {
+    if (this.closing) throw new StreamClosedError(this.names.join(', '));
+    if (typeof subscriber !== 'object' || subscriber === null) throw new InvalidOptionError('subscribe() needs an object with onLines, onLogContent, onLogBytes, onEvent or onError');
+    this.subscribers.add(subscriber);
+    if (this.subscribers.size === 1) this.readyPromise = this.begin(++this.session);
+    else for (const file of this.followed.values()) this.attach(file, subscriber);
+    let active = true;
+    const unsubscribe = () => {
+      if (!active) return;
+      active = false;
+      this.unsubscribe(subscriber);
+    };
+    return { subscriber: subscriber as LogStreamSubscriber, unsubscribe, [Symbol.dispose]: unsubscribe };
+  }
+
+  /** Removes a subscriber; the last one stops watching (positions are kept for the next one). */
+  unsubscribe(subscriber: MultiLogStreamSubscriber): boolean {
+    if (!this.subscribers.delete(subscriber)) return false;
+    for (const file of this.followed.values()) {
+      file.wrappers.get(subscriber)?.unsubscribe();
+      file.wrappers.delete(subscriber);
+    }
+    if (this.subscribers.size === 0) this.end();
+    return true;
+  }
+
+  /** Stops watching for good and closes every file. Returns the same promise on every call. */
+  close(): Promise<void> {
+    if (this.closing) return this.closing;
+    this.forgetSignal();
+    this.end();
+    const files = [...this.followed.values()];
+    this.closing = Promise.all(files.map((f) => f.stream.close())).then(() => undefined);
+    this.subscribers.clear();
+    return this.closing;
+  }
+
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.close();
+  }
+
+  private async begin(session: number): Promise<void> {
+    const initial = this.firstSession;
+    this.firstSession = false;
+    this.patterns ??= resolveSourcePatterns(this.names);
+    const patterns = await this.patterns;
+    if (session !== this.session || this.subscribers.size === 0) return;
+    for (const file of this.followed.values()) this.watchFile(file);
+    const native = this.options.watcher !== 'poll';
+    const exclude = this.options.exclude === null ? undefined : (this.options.exclude ?? DEFAULT_EXCLUDED_NAMES);
+    const discoveries: FileDiscovery[] = [];
+    for (const pattern of patterns) {
+      if (pattern.kind === 'file') {
+        this.add(pattern.path, true, initial);
+        continue;
+      }
+      let starting = true;
+      const discovery = new FileDiscovery(pattern.glob, { rescanIntervalMs: this.options.rescanIntervalMs ?? DEFAULT_RESCAN_INTERVAL_MS, native, exclude }, {
+        added: (path) => session === this.session && this.add(path, false, initial && starting),
+        removed: (path) => session === this.session && this.gone(path),
+      });
+      discoveries.push(discovery);
+      this.discoveries.push(discovery);
+      await discovery.start();
+      starting = false;
+      if (session !== this.session) return;
+    }
+    await Promise.all([...this.followed.values()].map((f) => f.stream.ready));
+  }
+
+  private end(): void {
+    this.session++;
+    for (const d of this.discoveries) d.stop();
+    this.discoveries = [];
+    for (const file of this.followed.values()) {
+      file.observer?.unsubscribe();
+      file.observer = undefined;
+    }
+  }
+
+  private streamOptions(initial: boolean): LogStreamOptions {
+    const { rescanIntervalMs: _r, exclude: _e, signal: _s, ...rest } = this.options;
+    return { ...rest, start: initial ? (this.options.start ?? 'end') : 'beginning' };
+  }
+
+  private add(path: string, pinned: boolean, initial: boolean): void {
+    const known = this.followed.get(path);
+    if (known) {
+      known.leaving = false;
+      known.pinned ||= pinned;
+      return;
+    }
+    const file: FollowedFile = { path, stream: new LogStream(path, this.streamOptions(initial)), pinned, leaving: false, opened: false, observer: undefined, wrappers: new Map() };
+    this.followed.set(path, file);
+    this.watchFile(file);
+    this.emit({ type: 'file-added', path });
+  }
+
+  /** Subscribes the set's observer and every subscriber to one file. */
+  private watchFile(file: FollowedFile): void {
+    file.observer ??= file.stream.subscribe({ onEvent: (event) => this.observe(file, event) });
+    for (const subscriber of this.subscribers) this.attach(file, subscriber);
+  }
+
+  private attach(file: FollowedFile, s: MultiLogStreamSubscriber): void {
+    if (file.wrappers.has(s)) return;
+    const wrapper: LogStreamSubscriber = {
+      onLines: s.onLines && ((lines) => s.onLines?.(lines)),
+      onLogContent: s.onLogContent && ((content) => s.onLogContent?.(content, file.path)),
+      onLogBytes: s.onLogBytes && ((bytes, info) => s.onLogBytes?.(bytes, info)),
+      onEvent: s.onEvent && ((event) => s.onEvent?.(event)),
+      onError: s.onError && ((error) => s.onError?.(error)),
+    };
+    file.wrappers.set(s, file.stream.subscribe(wrapper));
+  }
+
+  private observe(file: FollowedFile, event: LogStreamEvent): void {
+    if (event.type === 'following') file.opened = true;
+    if (event.type === 'drained' && file.leaving) this.release(file);
+  }
+
+  /** A file's name is gone from its folder: release it once its last lines are read. */
+  private gone(path: string): void {
+    const file = this.followed.get(path);
+    if (!file || file.pinned) return;
+    file.leaving = true;
+    if (!file.opened) this.release(file);
+  }
+
+  private release(file: FollowedFile): void {
+    if (this.followed.get(file.path) !== file) return;
+    this.followed.delete(file.path);
+    for (const sub of file.wrappers.values()) sub.unsubscribe();
+    file.wrappers.clear();
+    file.observer = undefined;
+    void file.stream.close();
+    this.emit({ type: 'file-removed', path: file.path });
+  }
+
+  private emit(event: MultiLogStreamEvent): void {
+    for (const s of [...this.subscribers]) {
+      try {
+        s.onEvent?.(event);
+      } catch (error) {
+        this.failed(s, error);
+      }
+    }
+  }
+
+  private failed(s: MultiLogStreamSubscriber, error: unknown): void {
+    const wrapped: LogStreamError = new SubscriberError(this.names.join(', '), 'onEvent', error);
+    const others = [...this.subscribers].filter((o) => o !== s && o.onError !== undefined);
+    if (s.onError) s.onError(wrapped);
+    else if (others.length > 0) for (const o of others) o.onError?.(wrapped);
+    else process.emitWarning(wrapped);
+  }
+}
