@@ -4,7 +4,10 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   resolve: {
-    alias: { '@logstream/core': fileURLToPath(new URL('./packages/core/src/index.ts', import.meta.url)) },
+    alias: {
+      '@logstream/core': fileURLToPath(new URL('./packages/core/src/index.ts', import.meta.url)),
+      '@logstream/tui': fileURLToPath(new URL('./packages/tui/src/index.ts', import.meta.url)),
+    },
   },
   test: {
     include: ['packages/*/src/**/*.test.ts'],

@@ -18,6 +18,9 @@ const BENCHES = [
   { name: 'idle-cpu', file: 'idle-cpu.js', limitS: 180 },
   { name: 'rotation-soak', file: 'rotation-soak.js', limitS: 240 },
   { name: 'catchup', file: 'catchup.js', limitS: 300 },
+  { name: 'parse', file: 'parse.js', limitS: 120 },
+  { name: 'merge', file: 'merge.js', limitS: 600 },
+  { name: 'many-files', file: 'many-files.js', limitS: 240 },
 ];
 const DOC = join(REPO_DIR, 'docs/benchmarks.md');
 

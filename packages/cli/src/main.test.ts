@@ -11,7 +11,7 @@ describe('main', () => {
     for (const argv of [[], ['--help'], ['-h'], ['help'], ['follow', '--help'], ['demo', '--help']]) {
       const { io, stdout, stderr } = fakeIO();
       expect(await main(argv, { io })).toBe(0);
-      expect(stdout()).toMatch(/^Usage: logstream follow \[OPTION\]\.\.\. FILE\.\.\./);
+      expect(stdout()).toMatch(/^Usage: logstream follow \[OPTION\]\.\.\. FILE\|FOLDER\|GLOB\.\.\./);
       expect(stdout()).toContain('--no-follow');
       expect(stderr()).toBe('');
     }
@@ -27,7 +27,7 @@ describe('main', () => {
     const { io, stdout, stderr } = fakeIO();
     expect(await main(['follow', '--bogus', 'x.log'], { io })).toBe(2);
     expect(stdout()).toBe('');
-    expect(stderr()).toBe("logstream: unrecognized option '--bogus'\nUsage: logstream follow [OPTION]... FILE...\nTry 'logstream --help' for more information.\n");
+    expect(stderr()).toBe("logstream: unrecognized option '--bogus'\nUsage: logstream follow [OPTION]... FILE|FOLDER|GLOB...\nTry 'logstream --help' for more information.\n");
   });
 
   it('reports demo usage errors with the demo usage line', async () => {

@@ -1,6 +1,7 @@
 // The `logstream` command line: picks the command, runs it, and turns failures into messages
 // and exit statuses (2 for usage errors, 1 for the rest), never into stack traces.
 import { processIO, type CliIO } from './cli-io.js';
+import { onTerminal, runBrowseCommand } from './browse/browse-command.js';
 import { runDemoCommand } from './demo/demo-command.js';
 import { describeUnexpected } from './errors/report-error.js';
 import { USAGE_EXIT_CODE, isUsageError } from './errors/usage-error.js';
@@ -34,7 +35,7 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
     version: () => void io.stdout.write(`logstream ${VERSION}\n`),
   };
   const [first, ...rest] = argv;
-  const command = first === 'demo' ? 'demo' : 'follow';
+  const command = first === 'demo' ? 'demo' : first === 'browse' ? 'browse' : 'follow';
   try {
     if (first === undefined || first === 'help' || first === '--help' || first === '-h') {
       context.help();
@@ -45,7 +46,11 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
       return 0;
     }
     if (first === 'demo') return await runDemoCommand(rest, context);
-    return await runFollowCommand(first === 'follow' ? rest : argv, context);
+    if (first === 'browse') return await runBrowseCommand(rest, context);
+    if (first === 'follow') return await runFollowCommand(rest, context);
+    // `logstream FILE…`: the browser on a terminal, `follow` into a pipe or file.
+    if (onTerminal(context) && argv.every((a) => !a.startsWith('-'))) return await runBrowseCommand(argv, context);
+    return await runFollowCommand(argv, context);
   } catch (error) {
     if (isUsageError(error)) {
       io.stderr.write(`logstream: ${error.message}\n${USAGE_LINES[command]}\n${HELP_HINT}\n`);

@@ -36,3 +36,24 @@ export {
   isLogStreamError,
 } from './errors/log-stream-error.js';
 export type { LogStreamErrorCode } from './errors/log-stream-error.js';
+
+export { MultiLogStream, DEFAULT_RESCAN_INTERVAL_MS } from './compose/multi-log-stream.js';
+export type { MultiLogStreamEvent, MultiLogStreamOptions, MultiLogStreamSubscriber } from './compose/multi-stream-types.js';
+export { DEFAULT_EXCLUDED_NAMES, resolveSourcePatterns } from './compose/source-patterns.js';
+export type { SourcePattern } from './compose/source-patterns.js';
+export { compileGlob, hasGlobChars } from './compose/glob-pattern.js';
+export type { GlobPattern } from './compose/glob-pattern.js';
+export { RecordStream } from './compose/record-stream.js';
+export type { LineSource, RecordSubscriber } from './compose/record-types.js';
+export { parseRecords } from './compose/parse-records.js';
+export { mergeByTimestamp, DEFAULT_MERGE_MAX_WAIT_MS } from './compose/merge-by-timestamp.js';
+export type { MergeOptions } from './compose/merge-by-timestamp.js';
+export { allOf, byLine, filterRecords, levelAtLeast, matchingLines, notMatchingLines, toRegExp } from './compose/record-filters.js';
+export type { RecordPredicate } from './compose/record-filters.js';
+export { LogSearchStream, findMatches } from './compose/log-search-stream.js';
+export type { SearchMatch, SearchSubscriber } from './compose/log-search-stream.js';
+export { ExecutionMonitor } from './compose/execution-monitor.js';
+export type { ExecutionMonitorOptions, ExecutionSnapshot } from './compose/execution-monitor.js';
+
+export { LOG_LEVELS, LogParser, createFormat, detectFormat, levelRank, parseLevel, parseTimestamp } from './parse/index.js';
+export type { FormatName, LogFormat, LogLevel, LogRecord, ParseOptions, ParsedLine } from './parse/index.js';

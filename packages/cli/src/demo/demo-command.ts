@@ -7,6 +7,7 @@ import { parseCommandLine } from '../args/parse-command-line.js';
 import { notify } from '../cli-io.js';
 import { UsageError } from '../errors/usage-error.js';
 import type { CommandContext } from '../follow/follow-command.js';
+import { browse, onTerminal } from '../browse/browse-command.js';
 import { followFiles } from '../follow/follow-session.js';
 import { DEFAULT_ROTATE_EVERY_S, DEMO_FILES, SimulatedJob } from './simulated-job.js';
 
@@ -72,17 +73,24 @@ export async function runDemoCommand(argv: readonly string[], context: CommandCo
   try {
     job.start();
     const duration = options.durationS === undefined ? 'Ctrl-C to stop' : `for ${String(options.durationS)} s`;
-    notify(io, `demo: a simulated job writes ${DEMO_FILES.join(' and ')} in ${dir}, rotating them every ${String(options.rotateEveryS)} s; following them (${duration})`);
+    if (!onTerminal(context)) notify(io, `demo: a simulated job writes ${DEMO_FILES.join(' and ')} in ${dir}, rotating them every ${String(options.rotateEveryS)} s; following them (${duration})`);
     // Forwarded by hand rather than with AbortSignal.any, whose composite signal Node may collect.
     context.signal?.addEventListener('abort', forward, { once: true });
     if (context.signal?.aborted) stop.abort();
+    if (onTerminal(context)) {
+      await browse(DEMO_FILES, { ...context, signal: stop.signal }, { cwd: dir });
+      return 0;
+    }
     return await followFiles({
-      targets: DEMO_FILES.map((name) => ({ path: join(dir, name), name })),
+      names: DEMO_FILES,
+      patterns: new Set(),
+      cwd: dir,
       start: { last: 10 },
       follow: true,
       watcher: 'auto',
       pollIntervalMs: undefined,
       printer: { labels: 'prefix', sanitize: io.stdout.isTTY === true },
+      analysis: { merge: false, grep: [], exclude: [], level: undefined, parse: {}, records: false },
     }, io, stop.signal);
   } finally {
     context.signal?.removeEventListener('abort', forward);

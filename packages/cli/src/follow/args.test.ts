@@ -24,7 +24,15 @@ describe('parseFollowArgs', () => {
     expect(run(['app.log'])).toEqual({
       files: ['app.log'], start: { last: 10 }, headers: 'auto', prefix: false, json: false, raw: false,
       follow: true, watcher: 'auto', pollIntervalMs: undefined,
+      merge: false, grep: [], exclude: [], level: undefined, format: 'auto', timestampFormat: undefined,
     });
+  });
+
+  it('reads the analysis flags: --merge, repeated --grep and --exclude, --level, --format, --timestamp-format', () => {
+    const options = run(['--merge', '--grep', 'a+', '--grep=b', '--exclude', 'c', '--level', 'WARNING', '--format', 'JSON', '--timestamp-format', '%H:%M', 'x.log']);
+    expect(options).toMatchObject({ merge: true, level: 'warn', format: 'json', timestampFormat: '%H:%M' });
+    expect(options.grep.map((r) => r.source)).toEqual(['a+', 'b']);
+    expect(options.exclude.map((r) => r.source)).toEqual(['c']);
   });
 
   it('reads -n N, -nN, --lines N, --lines=N and -n -N as the last N lines', () => {

@@ -1,5 +1,7 @@
 // The command line of `logstream follow`: tail's flags (-n N, -n +N, -q, -v, -f, -F) plus
-// logstream's own (--prefix, --json, --raw, --poll, --poll-interval, --no-follow).
+// logstream's own (--prefix, --json, --raw, --poll, --poll-interval, --no-follow) and the
+// analysis flags (--merge, --grep, --exclude, --level, --format, --timestamp-format).
+import { LOG_LEVELS, type FormatName, type LogLevel } from '@logstream/core';
 import { parseCommandLine, type FlagSpec } from '../args/parse-command-line.js';
 import { UsageError } from '../errors/usage-error.js';
 
@@ -29,7 +31,22 @@ export interface FollowOptions {
   readonly watcher: 'auto' | 'poll';
   /** --poll-interval, in milliseconds; the core's default when undefined. */
   readonly pollIntervalMs: number | undefined;
+  /** --merge: one stream ordered by time across the files. */
+  readonly merge: boolean;
+  /** --grep: print only lines matching one of these (regular expressions). */
+  readonly grep: readonly RegExp[];
+  /** --exclude: drop lines matching any of these. */
+  readonly exclude: readonly RegExp[];
+  /** --level: print only messages at this level or above. */
+  readonly level: LogLevel | undefined;
+  /** --format: the files' format, or detect it per file. */
+  readonly format: FormatName | 'auto';
+  /** --timestamp-format: the user's own strftime-style pattern. */
+  readonly timestampFormat: string | undefined;
 }
+
+/** The formats `--format` accepts. */
+export const FORMAT_NAMES: readonly (FormatName | 'auto')[] = ['auto', 'json', 'logfmt', 'syslog', 'clf', 'glog', 'python', 'log4j', 'text'];
 
 /** A parsed `follow` command line: help, version, or a run. */
 export type FollowCommand = { readonly kind: 'help' } | { readonly kind: 'version' } | { readonly kind: 'run'; readonly options: FollowOptions };
@@ -46,6 +63,12 @@ const FLAGS: Readonly<Record<string, FlagSpec>> = {
   poll: { type: 'boolean' },
   'poll-interval': { type: 'string' },
   'no-follow': { type: 'boolean' },
+  merge: { type: 'boolean' },
+  grep: { type: 'string' },
+  exclude: { type: 'string' },
+  level: { type: 'string' },
+  format: { type: 'string' },
+  'timestamp-format': { type: 'string' },
   follow: { type: 'boolean', short: 'f' },
   retry: { type: 'boolean', short: 'F' },
   help: { type: 'boolean', short: 'h' },
@@ -65,6 +88,11 @@ export function parseFollowArgs(argv: readonly string[]): FollowCommand {
   let headers: FollowOptions['headers'] = 'auto';
   const on = new Set<string>();
   let pollIntervalMs: number | undefined;
+  const grep: RegExp[] = [];
+  const exclude: RegExp[] = [];
+  let level: LogLevel | undefined;
+  let format: FormatName | 'auto' = 'auto';
+  let timestampFormat: string | undefined;
   for (const flag of flags) {
     on.add(flag.name);
     if (flag.name === 'help') return { kind: 'help' };
@@ -74,6 +102,11 @@ export function parseFollowArgs(argv: readonly string[]): FollowCommand {
     if (flag.name === 'quiet' || flag.name === 'silent') headers = 'never';
     if (flag.name === 'verbose') headers = 'always';
     if (flag.name === 'poll-interval') pollIntervalMs = parseMilliseconds(flag.value ?? '');
+    if (flag.name === 'grep') grep.push(parsePattern(flag.rawName, flag.value ?? ''));
+    if (flag.name === 'exclude') exclude.push(parsePattern(flag.rawName, flag.value ?? ''));
+    if (flag.name === 'level') level = parseLevelName(flag.value ?? '');
+    if (flag.name === 'format') format = parseFormatName(flag.value ?? '');
+    if (flag.name === 'timestamp-format') timestampFormat = parseTimestampFormat(flag.value ?? '');
   }
   if (operands.length === 0) throw new UsageError('no files given');
   for (const file of operands) {
@@ -92,8 +125,43 @@ export function parseFollowArgs(argv: readonly string[]): FollowCommand {
       follow: !on.has('no-follow'),
       watcher: on.has('poll') ? 'poll' : 'auto',
       pollIntervalMs,
+      merge: on.has('merge'),
+      grep,
+      exclude,
+      level,
+      format,
+      timestampFormat,
     },
   };
+}
+
+/** A regular expression for --grep / --exclude; a bad one is a usage error that says why. */
+function parsePattern(flag: string, value: string): RegExp {
+  if (value === '') throw new UsageError(`${flag} needs a pattern (a regular expression)`);
+  try {
+    return new RegExp(value);
+  } catch (error) {
+    throw new UsageError(`invalid pattern for ${flag}: ${(error as Error).message}`);
+  }
+}
+
+/** A level name as --level takes it (any case; warning and err accepted). */
+export function parseLevelName(value: string): LogLevel {
+  const word = value.toLowerCase();
+  const level = word === 'warning' ? 'warn' : word === 'err' ? 'error' : word;
+  if ((LOG_LEVELS as readonly string[]).includes(level)) return level as LogLevel;
+  throw new UsageError(`invalid level: '${value}' (one of ${LOG_LEVELS.join(', ')})`);
+}
+
+function parseFormatName(value: string): FormatName | 'auto' {
+  const name = value.toLowerCase();
+  if ((FORMAT_NAMES as readonly string[]).includes(name)) return name as FormatName | 'auto';
+  throw new UsageError(`invalid format: '${value}' (one of ${FORMAT_NAMES.join(', ')})`);
+}
+
+function parseTimestampFormat(value: string): string {
+  if (!value.includes('%')) throw new UsageError(`invalid timestamp format: '${value}' (a strftime-style pattern such as '%Y-%m-%d %H:%M:%S')`);
+  return value;
 }
 
 /**

@@ -1,4 +1,5 @@
 // `logstream follow`: parses the command line and runs a follow session with tail's output rules.
+import { resolveSourcePatterns, type ParseOptions } from '@logstream/core';
 import type { CliIO } from '../cli-io.js';
 import { parseFollowArgs, type FollowOptions } from './args.js';
 import { followFiles, type FollowSessionOptions } from './follow-session.js';
@@ -29,28 +30,49 @@ export async function runFollowCommand(argv: readonly string[], context: Command
     else context.version();
     return 0;
   }
-  return followFiles(sessionOptions(command.options, context.io), context.io, context.signal);
+  return followFiles(await sessionOptions(command.options, context.io), context.io, context.signal);
 }
 
 /** The session for parsed options: names as given, labels and sanitising as `tail` would decide. */
-export function sessionOptions(options: FollowOptions, io: CliIO): FollowSessionOptions {
+export async function sessionOptions(options: FollowOptions, io: CliIO, cwd = process.cwd()): Promise<FollowSessionOptions> {
+  const sources = await resolveSourcePatterns(options.files, cwd);
+  const patterns = new Set(options.files.filter((_, i) => sources[i]?.kind !== 'file'));
+  const parse: ParseOptions = { format: options.format };
+  if (options.timestampFormat !== undefined) parse.timestampPattern = options.timestampFormat;
   return {
-    targets: options.files.map((file) => ({ path: file, name: file })),
+    names: options.files,
+    patterns,
     start: options.start,
     follow: options.follow,
     watcher: options.watcher,
     pollIntervalMs: options.pollIntervalMs,
+    cwd,
     printer: {
       format: options.json ? 'json' : 'text',
-      labels: labelsFor(options),
+      labels: labelsFor(options, patterns.size > 0),
       sanitize: !options.raw && io.stdout.isTTY === true,
+    },
+    analysis: {
+      merge: options.merge,
+      grep: options.grep,
+      exclude: options.exclude,
+      level: options.level,
+      parse,
+      records: options.json || options.format !== 'auto' || options.timestampFormat !== undefined,
     },
   };
 }
 
-function labelsFor(options: FollowOptions): LineLabels {
+/**
+ * Headers as `tail` prints them: with several files (or a folder or glob, which may hold several),
+ * unless -q; with -v always. A merged stream switches file from line to line, so it tags each
+ * line with its file instead, unless -q or -v says otherwise.
+ */
+function labelsFor(options: FollowOptions, hasPatterns: boolean): LineLabels {
   if (options.prefix) return 'prefix';
   if (options.headers === 'always') return 'headers';
   if (options.headers === 'never') return 'none';
-  return options.files.length > 1 ? 'headers' : 'none';
+  const several = options.files.length > 1 || hasPatterns;
+  if (!several) return 'none';
+  return options.merge ? 'prefix' : 'headers';
 }

@@ -5,28 +5,31 @@ import { describe, expect, it } from 'vitest';
 import { AS_NOBODY, runCli, startCli, tempDir } from '../test-utils/index.js';
 
 describe('logstream follow: errors', () => {
-  it('says a directory is not a file, gives up on it, and exits 1 when nothing is left', async () => {
+  it('a folder means the files in it; with --no-follow and no files it says so and exits 0', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'logs'));
-    const cli = await runCli(['follow', 'logs'], { cwd: dir });
-    expect(cli.exit.code).toBe(1);
-    expect(cli.stderr).toBe("logstream: 'logs' is a directory, not a file: give the path of a log file\nlogstream: no files remaining\n");
+    const cli = await runCli(['follow', '--no-follow', 'logs'], { cwd: dir });
+    expect(cli.exit.code).toBe(0);
+    expect(cli.stderr).toBe("logstream: no files in 'logs'\n");
   });
 
-  it('keeps following the other files when one is a directory', async () => {
-    const dir = tempDir();
-    mkdirSync(join(dir, 'logs'));
-    writeFileSync(join(dir, 'app.log'), 'fine\n');
-    const cli = startCli(['follow', 'logs', 'app.log'], { cwd: dir });
-    await cli.waitForStderr("'logs' is a directory");
-    await cli.waitForStdout('==> app.log <==\nfine\n');
-    expect(cli.exit).toBeUndefined();
+  it('rejects a bad pattern, level or format with exit status 2 and says why', async () => {
+    for (const [args, message] of [
+      [['--grep', '(unclosed', 'x.log'], 'invalid pattern for --grep: Invalid regular expression: /(unclosed/: Unterminated group'],
+      [['--level', 'loud', 'x.log'], "invalid level: 'loud' (one of trace, debug, info, notice, warn, error, fatal)"],
+      [['--format', 'xml', 'x.log'], "invalid format: 'xml' (one of auto, json, logfmt, syslog, clf, glog, python, log4j, text)"],
+      [['--timestamp-format', 'yyyy', 'x.log'], "invalid timestamp format: 'yyyy' (a strftime-style pattern such as '%Y-%m-%d %H:%M:%S')"],
+    ] as const) {
+      const cli = await runCli(['follow', ...args], { cwd: tempDir() });
+      expect(cli.exit.code, args.join(' ')).toBe(2);
+      expect(cli.stderr.split('\n')[0]).toBe(`logstream: ${message}`);
+    }
   });
 
   it('rejects an unknown flag with exit status 2 and a pointer to --help', async () => {
     const cli = await runCli(['follow', '--bogus', 'x.log'], { cwd: tempDir() });
     expect(cli.exit.code).toBe(2);
-    expect(cli.stderr).toBe("logstream: unrecognized option '--bogus'\nUsage: logstream follow [OPTION]... FILE...\nTry 'logstream --help' for more information.\n");
+    expect(cli.stderr).toBe("logstream: unrecognized option '--bogus'\nUsage: logstream follow [OPTION]... FILE|FOLDER|GLOB...\nTry 'logstream --help' for more information.\n");
     expect(cli.stdout).toBe('');
   });
 

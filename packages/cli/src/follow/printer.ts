@@ -1,6 +1,6 @@
 // Turns delivered lines into output text: tail-style `==> name <==` headers, `name: ` prefixes,
 // or one JSON object per line, with control characters made visible when writing to a terminal.
-import type { LogLine } from '@logstream/core';
+import type { LogLine, LogRecord } from '@logstream/core';
 import { sanitizeForTerminal, sanitizeJson, sanitizeLines } from '../output/sanitize.js';
 
 /** How lines from several files are told apart. */
@@ -8,7 +8,7 @@ export type LineLabels = 'headers' | 'prefix' | 'none';
 
 /** Options of a {@link Printer}. */
 export interface PrinterOptions {
-  /** `text`: the lines as they are; `json`: one `{"text","file","offset","seq"}` object per line. @default 'text' */
+  /** `text`: the lines as they are; `json`: one `{"text","file","offset","seq",…}` object per line. @default 'text' */
   format?: 'text' | 'json';
   /** Text format only: a header when output switches file, a `name: ` tag on each line, or nothing. @default 'none' */
   labels?: LineLabels;
@@ -61,6 +61,26 @@ export class Printer {
   }
 
   /**
+   * The text for parsed `records`, which may come from several files (after a merge): a header
+   * whenever output switches file. In JSON, each object also has `time` (ISO 8601, UTC),
+   * `level`, `fields` and `continuation` when the parser found them.
+   */
+  formatRecords(records: readonly LogRecord[], sourceOf: (path: string) => PrintSource): string {
+    let out = '';
+    let from = 0;
+    // Runs of records from one file are formatted together, as batches of lines are.
+    for (let i = 1; i <= records.length; i++) {
+      const path = (records[from] as LogRecord).line.path;
+      if (i < records.length && (records[i] as LogRecord).line.path === path) continue;
+      const run = records.slice(from, i);
+      const source = sourceOf(path);
+      out += this.output === 'json' ? this.header(source, true) + this.jsonRecords(source, run) : this.format(source, run.map((r) => r.line));
+      from = i;
+    }
+    return out;
+  }
+
+  /**
    * The output for lines' raw `bytes` (only when {@link passesBytes}): the header if output
    * switches file, the bytes, and a newline when the last line was delivered without one.
    */
@@ -71,12 +91,12 @@ export class Printer {
     return Buffer.concat([Buffer.from(header), bytes, Buffer.from(newline ? '\n' : '')]);
   }
 
-  /** A `==> name <==` header when headers are on and output switches to `source`. */
-  private header(source: PrintSource): string {
+  /** A `==> name <==` header when headers are on and output switches to `source` (never in JSON). */
+  private header(source: PrintSource, json = false): string {
     const switched = this.last !== source;
     const first = this.last === undefined;
     this.last = source;
-    if (this.labels !== 'headers' || !switched) return '';
+    if (json || this.labels !== 'headers' || !switched) return '';
     return `${first ? '' : '\n'}==> ${this.nameOf(source)} <==\n`;
   }
 
@@ -91,6 +111,24 @@ export class Printer {
     let out = '';
     for (const line of lines) {
       out += '{"text":' + jsonString(line.text) + file + ',"offset":' + String(line.offset) + ',"seq":' + String(line.seq);
+      if (line.partial) out += ',"partial":true';
+      if (line.split) out += ',"split":true';
+      out += '}\n';
+    }
+    return this.sanitize ? sanitizeJson(out) : out;
+  }
+
+  private jsonRecords(source: PrintSource, records: readonly LogRecord[]): string {
+    const file = ',"file":' + JSON.stringify(source.name);
+    let out = '';
+    for (const r of records) {
+      const line = r.line;
+      out += '{"text":' + jsonString(line.text) + file + ',"offset":' + String(line.offset) + ',"seq":' + String(line.seq);
+      if (r.timestamp !== undefined && Number.isFinite(r.timestamp)) out += ',"time":"' + isoTime(r.timestamp) + '"';
+      if (r.level !== undefined) out += ',"level":"' + r.level + '"';
+      if (r.continuation) out += ',"continuation":true';
+      const fields = r.fields;
+      if (fields !== undefined && Object.keys(fields).length > 0) out += ',"fields":' + JSON.stringify(fields);
       if (line.partial) out += ',"partial":true';
       if (line.split) out += ',"split":true';
       out += '}\n';
@@ -117,6 +155,12 @@ const JSON_ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
 /** `text` as a JSON string literal, exactly as JSON.stringify writes it. */
 export function jsonString(text: string): string {
   return JSON_ESCAPED.test(text) ? JSON.stringify(text) : '"' + text + '"';
+}
+
+/** Milliseconds since the epoch as ISO 8601 in UTC; a date out of range as its number. */
+function isoTime(ms: number): string {
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? String(ms) : date.toISOString();
 }
 
 function joinTexts(lines: readonly LogLine[]): string {

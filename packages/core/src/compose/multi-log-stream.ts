@@ -22,6 +22,8 @@ interface FollowedFile {
   /** Has been opened at least once (so there may be lines left to drain). */
   opened: boolean;
   observer: Subscription | undefined;
+  /** Its stream's `ready` when it was last started (a stream that has ended since makes a new one). */
+  ready: Promise<void>;
   readonly wrappers: Map<MultiLogStreamSubscriber, Subscription>;
 }
 
@@ -79,7 +81,7 @@ export class MultiLogStream implements AsyncDisposable {
   }
 
   /** Adds a subscriber; the first one starts watching. */
-  subscribe(subscriber: MultiLogStreamSubscriber): Subscription {
+  subscribe(subscriber: MultiLogStreamSubscriber): Subscription<MultiLogStreamSubscriber> {
     if (this.closing) throw new StreamClosedError(this.names.join(', '));
     if (typeof subscriber !== 'object' || subscriber === null) throw new InvalidOptionError('subscribe() needs an object with onLines, onLogContent, onLogBytes, onEvent or onError');
     this.subscribers.add(subscriber);
@@ -91,7 +93,7 @@ export class MultiLogStream implements AsyncDisposable {
       active = false;
       this.unsubscribe(subscriber);
     };
-    return { subscriber: subscriber as LogStreamSubscriber, unsubscribe, [Symbol.dispose]: unsubscribe };
+    return { subscriber, unsubscribe, [Symbol.dispose]: unsubscribe };
   }
 
   /** Removes a subscriber; the last one stops watching (positions are kept for the next one). */
@@ -102,6 +104,14 @@ export class MultiLogStream implements AsyncDisposable {
       file.wrappers.delete(subscriber);
     }
     if (this.subscribers.size === 0) this.end();
+    return true;
+  }
+
+  /** Stops following one file (a named one too) and releases it; false when it was not followed. */
+  async remove(path: string): Promise<boolean> {
+    const file = this.followed.get(path);
+    if (!file) return false;
+    await this.release(file);
     return true;
   }
 
@@ -123,7 +133,7 @@ export class MultiLogStream implements AsyncDisposable {
   private async begin(session: number): Promise<void> {
     const initial = this.firstSession;
     this.firstSession = false;
-    this.patterns ??= resolveSourcePatterns(this.names);
+    this.patterns ??= resolveSourcePatterns(this.names, this.options.cwd);
     const patterns = await this.patterns;
     if (session !== this.session || this.subscribers.size === 0) return;
     for (const file of this.followed.values()) this.watchFile(file);
@@ -132,12 +142,15 @@ export class MultiLogStream implements AsyncDisposable {
     const discoveries: FileDiscovery[] = [];
     for (const pattern of patterns) {
       if (pattern.kind === 'file') {
-        this.add(pattern.path, true, initial);
+        // One at a time, so that named files' first lines come out in the order they were named.
+        const file = this.add(pattern.path, true, initial);
+        await file.ready;
+        if (session !== this.session) return;
         continue;
       }
       let starting = true;
       const discovery = new FileDiscovery(pattern.glob, { rescanIntervalMs: this.options.rescanIntervalMs ?? DEFAULT_RESCAN_INTERVAL_MS, native, exclude }, {
-        added: (path) => session === this.session && this.add(path, false, initial && starting),
+        added: (path) => void (session === this.session && this.add(path, false, initial && starting)),
         removed: (path) => session === this.session && this.gone(path),
       });
       discoveries.push(discovery);
@@ -146,7 +159,7 @@ export class MultiLogStream implements AsyncDisposable {
       starting = false;
       if (session !== this.session) return;
     }
-    await Promise.all([...this.followed.values()].map((f) => f.stream.ready));
+    await Promise.all([...this.followed.values()].map((f) => f.ready));
   }
 
   private end(): void {
@@ -160,26 +173,30 @@ export class MultiLogStream implements AsyncDisposable {
   }
 
   private streamOptions(initial: boolean): LogStreamOptions {
-    const { rescanIntervalMs: _r, exclude: _e, signal: _s, ...rest } = this.options;
+    const { rescanIntervalMs: _r, exclude: _e, signal: _s, cwd: _c, ...rest } = this.options;
     return { ...rest, start: initial ? (this.options.start ?? 'end') : 'beginning' };
   }
 
-  private add(path: string, pinned: boolean, initial: boolean): void {
+  private add(path: string, pinned: boolean, initial: boolean): FollowedFile {
     const known = this.followed.get(path);
     if (known) {
       known.leaving = false;
       known.pinned ||= pinned;
-      return;
+      return known;
     }
-    const file: FollowedFile = { path, stream: new LogStream(path, this.streamOptions(initial)), pinned, leaving: false, opened: false, observer: undefined, wrappers: new Map() };
+    const file: FollowedFile = { path, stream: new LogStream(path, this.streamOptions(initial)), pinned, leaving: false, opened: false, observer: undefined, ready: Promise.resolve(), wrappers: new Map() };
     this.followed.set(path, file);
     this.watchFile(file);
     this.emit({ type: 'file-added', path });
+    return file;
   }
 
   /** Subscribes the set's observer and every subscriber to one file. */
   private watchFile(file: FollowedFile): void {
-    file.observer ??= file.stream.subscribe({ onEvent: (event) => this.observe(file, event) });
+    if (!file.observer) {
+      file.observer = file.stream.subscribe({ onEvent: (event) => this.observe(file, event) });
+      file.ready = file.stream.ready;
+    }
     for (const subscriber of this.subscribers) this.attach(file, subscriber);
   }
 
@@ -197,7 +214,7 @@ export class MultiLogStream implements AsyncDisposable {
 
   private observe(file: FollowedFile, event: LogStreamEvent): void {
     if (event.type === 'following') file.opened = true;
-    if (event.type === 'drained' && file.leaving) this.release(file);
+    if (event.type === 'drained' && file.leaving) void this.release(file);
   }
 
   /** A file's name is gone from its folder: release it once its last lines are read. */
@@ -205,17 +222,18 @@ export class MultiLogStream implements AsyncDisposable {
     const file = this.followed.get(path);
     if (!file || file.pinned) return;
     file.leaving = true;
-    if (!file.opened) this.release(file);
+    if (!file.opened) void this.release(file);
   }
 
-  private release(file: FollowedFile): void {
-    if (this.followed.get(file.path) !== file) return;
+  private release(file: FollowedFile): Promise<void> {
+    if (this.followed.get(file.path) !== file) return Promise.resolve();
     this.followed.delete(file.path);
     for (const sub of file.wrappers.values()) sub.unsubscribe();
     file.wrappers.clear();
     file.observer = undefined;
-    void file.stream.close();
+    const closed = file.stream.close();
     this.emit({ type: 'file-removed', path: file.path });
+    return closed;
   }
 
   private emit(event: MultiLogStreamEvent): void {

@@ -16,6 +16,8 @@ export interface MultiLogStreamOptions extends Omit<LogStreamOptions, 'signal'> 
   rescanIntervalMs?: number;
   /** File names a folder or glob never picks up; `null` picks up everything. @default DEFAULT_EXCLUDED_NAMES */
   exclude?: RegExp | null;
+  /** The folder relative names are resolved against. @default process.cwd() */
+  cwd?: string;
   /** Aborting closes the stream. */
   signal?: AbortSignal;
 }

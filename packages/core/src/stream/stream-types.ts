@@ -89,8 +89,8 @@ export interface LogStreamSubscriber {
 }
 
 /** Returned by `subscribe`; `unsubscribe()` is safe to call twice and `using` calls it. */
-export interface Subscription extends Disposable {
-  readonly subscriber: LogStreamSubscriber;
+export interface Subscription<S = LogStreamSubscriber> extends Disposable {
+  readonly subscriber: S;
   unsubscribe(): void;
 }
 

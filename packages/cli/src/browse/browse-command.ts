@@ -1,0 +1,68 @@
+// `logstream browse`: the full-screen log browser on files, folders and globs (a terminal only).
+import { LogBrowser } from '@logstream/tui';
+import { parseCommandLine } from '../args/parse-command-line.js';
+import { UsageError } from '../errors/usage-error.js';
+import { FORMAT_NAMES } from '../follow/args.js';
+import type { CommandContext } from '../follow/follow-command.js';
+import type { FormatName, ParseOptions } from '@logstream/core';
+
+/** What `logstream browse` was asked to do. */
+export interface BrowseOptions {
+  readonly names: readonly string[];
+  readonly watcher: 'auto' | 'poll';
+  readonly parse: ParseOptions;
+}
+
+/** Parses the arguments after `logstream browse`; throws a {@link UsageError} for bad ones. */
+export function parseBrowseArgs(argv: readonly string[]): BrowseOptions | 'help' {
+  const { flags, operands } = parseCommandLine(argv, {
+    poll: { type: 'boolean' },
+    format: { type: 'string' },
+    'timestamp-format': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (flags.some((f) => f.name === 'help')) return 'help';
+  if (operands.length === 0) throw new UsageError('no files given');
+  const parse: ParseOptions = {};
+  for (const flag of flags) {
+    if (flag.name === 'format') {
+      const name = (flag.value ?? '').toLowerCase();
+      if (!(FORMAT_NAMES as readonly string[]).includes(name)) throw new UsageError(`invalid format: '${flag.value ?? ''}' (one of ${FORMAT_NAMES.join(', ')})`);
+      parse.format = name as FormatName | 'auto';
+    }
+    if (flag.name === 'timestamp-format') {
+      if (!(flag.value ?? '').includes('%')) throw new UsageError(`invalid timestamp format: '${flag.value ?? ''}' (a strftime-style pattern such as '%Y-%m-%d %H:%M:%S')`);
+      parse.timestampPattern = flag.value ?? '';
+    }
+  }
+  return { names: operands, watcher: flags.some((f) => f.name === 'poll') ? 'poll' : 'auto', parse };
+}
+
+/** True when both ends are a terminal: the browser can run. */
+export function onTerminal(context: CommandContext): boolean {
+  return context.io.stdout.isTTY === true && process.stdin.isTTY;
+}
+
+/** Runs the browser until the user quits (or the signal aborts); resolves with the exit status. */
+export async function runBrowseCommand(argv: readonly string[], context: CommandContext): Promise<number> {
+  const options = parseBrowseArgs(argv);
+  if (options === 'help') {
+    context.help();
+    return 0;
+  }
+  if (!onTerminal(context)) throw new UsageError("browse needs a terminal (stdin and stdout): use 'logstream follow' to print lines to a pipe or file");
+  await browse(options.names, context, { watcher: options.watcher, parse: options.parse });
+  return 0;
+}
+
+/** Opens the browser on `names` (as `logstream FILE…` on a terminal and the demo do). */
+export async function browse(names: readonly string[], context: CommandContext, extra: { watcher?: 'auto' | 'poll'; parse?: ParseOptions; cwd?: string } = {}): Promise<void> {
+  const browser = new LogBrowser({
+    names,
+    ...(extra.cwd === undefined ? {} : { cwd: extra.cwd }),
+    ...(extra.watcher === undefined ? {} : { watcher: extra.watcher }),
+    ...(extra.parse === undefined ? {} : { parse: extra.parse }),
+    ...(context.signal === undefined ? {} : { signal: context.signal }),
+  });
+  await browser.run();
+}

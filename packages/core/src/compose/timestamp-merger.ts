@@ -1,0 +1,170 @@
+// The k-way merge behind mergeByTimestamp, without timers or streams: sources push records, and
+// `take(now)` releases, in timestamp order, every record that no source can still precede.
+import type { LogRecord } from '../parse/index.js';
+
+interface SourceQueue {
+  readonly order: number;
+  records: LogRecord[];
+  keys: number[];
+  head: number;
+  /** Sort key of the last record pushed: what this source says about time so far. */
+  lastKey: number;
+  lastArrival: number;
+  ended: boolean;
+}
+
+/**
+ * Each record's sort key is its timestamp (a continuation line's is its message's), never less
+ * than the previous key of its source, so a source's own order is kept; a record without any
+ * timestamp takes the previous key of its source, or the last released one. A record is released
+ * once every other active source has moved past its key, has ended, or has been idle for
+ * `maxWaitMs`.
+ */
+export class TimestampMerger {
+  private readonly sources = new Map<string, SourceQueue>();
+  private readonly heap: SourceQueue[] = [];
+  private released = -Infinity;
+  private queued = 0;
+
+  constructor(private readonly maxWaitMs: number) {}
+
+  /** Records waiting in all queues. */
+  get size(): number {
+    return this.queued;
+  }
+
+  /** Records waiting from `source`. */
+  queuedFrom(source: string): number {
+    const q = this.sources.get(source);
+    return q ? q.records.length - q.head : 0;
+  }
+
+  /**
+   * `source` exists and may send records soon (a file just added): until it sends some, or
+   * `maxWaitMs` passes, it holds the others back like any active source.
+   */
+  register(source: string, now: number): void {
+    if (!this.sources.has(source)) this.queue(source, now);
+  }
+
+  push(source: string, records: readonly LogRecord[], now: number): void {
+    if (records.length === 0) return;
+    const q = this.sources.get(source) ?? this.queue(source, now);
+    const wasEmpty = q.head === q.records.length;
+    if (wasEmpty || q.head >= 4096) {
+      // Drops what was released already (the queue's head key stays the same).
+      q.records = q.records.slice(q.head);
+      q.keys = q.keys.slice(q.head);
+      q.head = 0;
+    }
+    let last = q.lastKey;
+    for (const r of records) {
+      const ts = r.timestamp;
+      if (ts !== undefined) {
+        if (ts > last) last = ts;
+      } else if (last === -Infinity) {
+        // No timestamp yet in this source: it joins where the merge stands, not at the top.
+        last = this.released !== -Infinity ? this.released : this.heap[0] ? (this.heap[0].keys[this.heap[0].head] as number) : -Infinity;
+      }
+      q.records.push(r);
+      q.keys.push(last);
+    }
+    q.lastKey = last;
+    q.lastArrival = now;
+    q.ended = false;
+    this.queued += records.length;
+    if (wasEmpty) this.heapPush(q);
+  }
+
+  private queue(source: string, now: number): SourceQueue {
+    const q: SourceQueue = { order: this.sources.size, records: [], keys: [], head: 0, lastKey: -Infinity, lastArrival: now, ended: false };
+    this.sources.set(source, q);
+    return q;
+  }
+
+  /** `source` will send nothing more (it ended or was removed): it no longer holds others back. */
+  end(source: string): void {
+    const q = this.sources.get(source);
+    if (q) q.ended = true;
+  }
+
+  /** Releases every record that can go now, in order. */
+  take(now: number): LogRecord[] {
+    const out: LogRecord[] = [];
+    let bound = Infinity;
+    for (const q of this.sources.values()) if (q.head === q.records.length && this.holdsBack(q, now)) bound = Math.min(bound, q.lastKey);
+    while (this.heap.length > 0) {
+      const q = this.heap[0] as SourceQueue;
+      const key = q.keys[q.head] as number;
+      if (key > bound) break;
+      // The record and the continuation lines queued right after it go together.
+      do {
+        out.push(q.records[q.head] as LogRecord);
+        q.head++;
+      } while (q.head < q.records.length && (q.records[q.head] as LogRecord).continuation);
+      this.released = Math.max(this.released, q.keys[q.head - 1] as number);
+      if (q.head === q.records.length) {
+        this.heapPop();
+        q.records = [];
+        q.keys = [];
+        q.head = 0;
+        if (this.holdsBack(q, now)) bound = Math.min(bound, q.lastKey);
+      } else this.siftDown(0);
+    }
+    this.queued -= out.length;
+    for (const [name, q] of this.sources) if (q.ended && q.head === q.records.length) this.sources.delete(name);
+    return out;
+  }
+
+  /** When a source that holds records back will count as idle (undefined: nothing is held). */
+  nextDeadline(): number | undefined {
+    if (this.queued === 0) return undefined;
+    let at: number | undefined;
+    for (const q of this.sources.values()) if (q.head === q.records.length && !q.ended) at = Math.min(at ?? Infinity, q.lastArrival + this.maxWaitMs);
+    return at;
+  }
+
+  private holdsBack(q: SourceQueue, now: number): boolean {
+    return !q.ended && now - q.lastArrival < this.maxWaitMs;
+  }
+
+  private less(a: SourceQueue, b: SourceQueue): boolean {
+    const ka = a.keys[a.head] as number;
+    const kb = b.keys[b.head] as number;
+    return ka < kb || (ka === kb && a.order < b.order);
+  }
+
+  private heapPush(q: SourceQueue): void {
+    const h = this.heap;
+    h.push(q);
+    let i = h.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.less(h[i] as SourceQueue, h[parent] as SourceQueue)) break;
+      [h[i], h[parent]] = [h[parent] as SourceQueue, h[i] as SourceQueue];
+      i = parent;
+    }
+  }
+
+  private heapPop(): void {
+    const h = this.heap;
+    const last = h.pop() as SourceQueue;
+    if (h.length === 0) return;
+    h[0] = last;
+    this.siftDown(0);
+  }
+
+  private siftDown(i: number): void {
+    const h = this.heap;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < h.length && this.less(h[l] as SourceQueue, h[m] as SourceQueue)) m = l;
+      if (r < h.length && this.less(h[r] as SourceQueue, h[m] as SourceQueue)) m = r;
+      if (m === i) return;
+      [h[i], h[m]] = [h[m] as SourceQueue, h[i] as SourceQueue];
+      i = m;
+    }
+  }
+}

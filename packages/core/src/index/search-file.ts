@@ -1,0 +1,96 @@
+// searchFile: a whole-file search on a worker thread, off the main thread, with matches and
+// progress reported as they come and cancellation by AbortSignal.
+import { Worker } from 'node:worker_threads';
+import { FileAccessError, InvalidOptionError, LogStreamError, NotAFileError, ReadError } from '../errors/log-stream-error.js';
+import { lineMatcher, patternSpec } from './line-matcher.js';
+import { wholeOption } from './open-indexed-file.js';
+import { DEFAULT_INDEX_CHUNK_BYTES, DEFAULT_INDEX_MAX_LINE_BYTES } from './index-types.js';
+import { DEFAULT_SEARCH_BATCH_SIZE, type SearchFileOptions, type SearchJob, type SearchResult, type WorkerMessage } from './search-types.js';
+import { searchWorkerUrl } from './worker-url.js';
+
+/**
+ * Searches every line of `path` for `pattern` (a RegExp, or a string taken literally) on a worker
+ * thread. Lines are numbered as a LineIndex numbers them; the unfinished last line is searched too
+ * (flagged `partial`). An abort terminates the worker and resolves with `complete: false`.
+ *
+ * @example
+ * const result = await searchFile('/var/log/app.log', /timeout after \d+ ms/, {
+ *   onMatches: (matches) => list.push(...matches),
+ *   onProgress: ({ bytes, total }) => bar(bytes / total),
+ *   signal,
+ * });
+ */
+export function searchFile(path: string, pattern: RegExp | string, options: SearchFileOptions = {}): Promise<SearchResult> {
+  const job = searchJob(path, pattern, options);
+  if (options.signal?.aborted) return Promise.resolve({ bytes: 0, total: 0, lines: 0, matches: 0, complete: false, stopped: 'aborted' });
+  const worker = new Worker(options.workerUrl ?? searchWorkerUrl(), { workerData: job });
+  const acks = new Int32Array(job.acks);
+  return new Promise<SearchResult>((resolve, reject) => {
+    let settled = false;
+    let last = { bytes: 0, total: 0, lines: 0, matches: 0 };
+    // Messages are handled one after another, so an async onMatches keeps them in order.
+    let queue = Promise.resolve();
+    const finish = (outcome: { result: SearchResult } | { error: unknown }) => {
+      if (settled) return;
+      settled = true;
+      options.signal?.removeEventListener('abort', abort);
+      void worker.terminate();
+      if ('result' in outcome) resolve(outcome.result);
+      else reject(outcome.error instanceof LogStreamError ? outcome.error : new ReadError(path, outcome.error));
+    };
+    const abort = () => finish({ result: { ...last, complete: false, stopped: 'aborted' } });
+    const handle = async (message: WorkerMessage) => {
+      if (settled) return;
+      if (message.type === 'matches') {
+        await options.onMatches?.(message.matches);
+        Atomics.add(acks, 0, 1);
+        Atomics.notify(acks, 0);
+      } else if (message.type === 'progress') {
+        last = { bytes: message.bytes, total: message.total, lines: message.lines, matches: message.matches };
+        options.onProgress?.(last);
+      } else if (message.type === 'done') {
+        const { bytes, total, lines, matches } = message;
+        finish({ result: message.limited ? { bytes, total, lines, matches, complete: false, stopped: 'limit' } : { bytes, total, lines, matches, complete: true } });
+      } else {
+        finish({ error: workerError(path, message) });
+      }
+    };
+    options.signal?.addEventListener('abort', abort, { once: true });
+    worker.on('message', (message: WorkerMessage) => {
+      queue = queue.then(() => handle(message)).catch((error: unknown) => finish({ error }));
+    });
+    worker.on('error', (error) => finish({ error }));
+    worker.on('exit', (code) => void queue.then(() => finish({ error: new Error(`the search worker exited (${code}) before it finished`) })));
+  });
+}
+
+/** Checks the arguments (throwing InvalidOptionError at once) and builds the worker's job. */
+function searchJob(path: string, pattern: RegExp | string, options: SearchFileOptions): SearchJob {
+  if (typeof path !== 'string' || path === '') throw new InvalidOptionError('path must be a non-empty string: the file to search');
+  const spec = patternSpec(pattern, options.ignoreCase === true);
+  lineMatcher(spec);
+  const fromLine = options.fromLine ?? 0;
+  if (!Number.isSafeInteger(fromLine) || fromLine < 0) throw new InvalidOptionError(`fromLine must be a whole number ≥ 0, not ${String(fromLine)}`);
+  const fromOffset = options.fromOffset;
+  if (fromOffset !== undefined && (!Number.isSafeInteger(fromOffset) || fromOffset < 0)) throw new InvalidOptionError(`fromOffset must be a whole number ≥ 0, not ${String(fromOffset)}`);
+  const maxMatches = options.maxMatches ?? Infinity;
+  if (maxMatches !== Infinity) wholeOption(maxMatches, 1, 'maxMatches');
+  return {
+    path,
+    pattern: spec,
+    fromLine,
+    fromOffset,
+    maxMatches,
+    maxLineBytes: wholeOption(options.maxLineBytes, DEFAULT_INDEX_MAX_LINE_BYTES, 'maxLineBytes'),
+    chunkBytes: wholeOption(options.chunkBytes, DEFAULT_INDEX_CHUNK_BYTES, 'chunkBytes'),
+    batchSize: DEFAULT_SEARCH_BATCH_SIZE,
+    acks: new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT),
+  };
+}
+
+function workerError(path: string, message: Extract<WorkerMessage, { type: 'error' }>): LogStreamError {
+  const cause = Object.assign(new Error(message.message), { code: message.errno });
+  if (message.code === 'ERR_FILE_ACCESS') return new FileAccessError(path, cause);
+  if (message.code === 'ERR_NOT_A_FILE') return new NotAFileError(path, message.message);
+  return new ReadError(path, cause);
+}

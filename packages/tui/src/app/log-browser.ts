@@ -1,0 +1,146 @@
+// LogBrowser: the full-screen terminal log browser. Follows files, folders and globs through the
+// core (MultiLogStream → mergeByTimestamp → records), keeps them in a RecordStore, and draws the
+// view at most ~30 times a second; keys drive a BrowserController.
+import { basename } from 'node:path';
+import { ExecutionMonitor, mergeByTimestamp, MultiLogStream, type LogStreamError, type MultiLogStreamEvent, type ParseOptions, type StartPosition, type Subscription } from '@logstream/core';
+import { readKeys, type KeySubscription } from '../input/key-reader.js';
+import { FrameScheduler } from '../render/frame-scheduler.js';
+import { Renderer } from '../render/renderer.js';
+import { TerminalSession } from '../terminal/terminal-session.js';
+import type { TerminalSessionOptions } from '../terminal/session-types.js';
+import { BrowserController } from './browser-controller.js';
+import { drawScreen, pageRows, wrappedRows } from './draw-screen.js';
+import { handleInput } from './key-bindings.js';
+import { DEFAULT_STORE_CAPACITY, RecordStore } from './record-store.js';
+import { ViewFilters } from './view-filters.js';
+
+/** Options of a {@link LogBrowser}. */
+export interface LogBrowserOptions extends Pick<TerminalSessionOptions, 'input' | 'output' | 'errorOutput' | 'process'> {
+  /** Files, folders and globs to show (see MultiLogStream). */
+  readonly names: readonly string[];
+  /** For relative names. @default process.cwd() */
+  readonly cwd?: string;
+  /** What to load from files that exist at the start. @default 'beginning' */
+  readonly start?: StartPosition;
+  readonly watcher?: 'auto' | 'native' | 'poll';
+  readonly pollIntervalMs?: number;
+  readonly parse?: ParseOptions;
+  /** Records held at most (oldest dropped first). @default 1000000 */
+  readonly capacity?: number;
+  /** How long a quiet file may hold a merged view back. @default 200 */
+  readonly maxWaitMs?: number;
+  /** Aborting quits the browser (terminal restored). */
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * @example
+ * await new LogBrowser({ names: ['app.log', 'logs/*.log'] }).run(); // until q
+ */
+export class LogBrowser {
+  private readonly filters = new ViewFilters();
+  private readonly store: RecordStore;
+  private readonly controller: BrowserController;
+  private readonly monitor = new ExecutionMonitor();
+  private readonly multi: MultiLogStream;
+  private readonly files = new Map<string, { name: string; n: number }>();
+  private session: TerminalSession | undefined;
+  private renderer: Renderer | undefined;
+  private scheduler: FrameScheduler | undefined;
+  private finish: () => void = () => undefined;
+
+  constructor(private readonly options: LogBrowserOptions) {
+    this.store = new RecordStore(this.filters, options.capacity ?? DEFAULT_STORE_CAPACITY);
+    this.multi = new MultiLogStream(options.names, {
+      start: options.start ?? 'beginning',
+      ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
+      ...(options.watcher === undefined ? {} : { watcher: options.watcher }),
+      ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
+    });
+    this.controller = new BrowserController(this.store, this.filters, {
+      pageRows: () => pageRows(this.size().rows),
+      rowsOf: (record) => wrappedRows(record, this.size().columns, this.files.size > 1, this.files.get(record.line.path)),
+      paths: () => [...this.files.keys()],
+      changed: () => this.scheduler?.invalidate(),
+    });
+  }
+
+  /** Takes the terminal, shows the files, and resolves once the user quits (terminal restored). */
+  async run(): Promise<void> {
+    const session = new TerminalSession(this.sessionOptions());
+    this.session = session;
+    this.renderer = new Renderer(session);
+    const scheduler = new FrameScheduler(() => this.draw());
+    this.scheduler = scheduler;
+    const stopResize = session.onResize(() => {
+      this.renderer?.invalidate();
+      if (this.controller.state.follow) this.controller.state.top = this.controller.bottomTop();
+      scheduler.flush();
+    });
+    let keys: KeySubscription | undefined;
+    let subscription: Subscription<unknown> | undefined;
+    const ticker = setInterval(() => scheduler.invalidate(), 1000);
+    try {
+      const done = new Promise<void>((resolve) => (this.finish = resolve));
+      keys = readKeys(session.input, (event) => {
+        handleInput(this.controller, event);
+        if (this.controller.state.quit) this.finish();
+        scheduler.invalidate();
+      });
+      subscription = this.subscribe();
+      scheduler.flush();
+      const signal = this.options.signal;
+      if (signal?.aborted) this.finish();
+      signal?.addEventListener('abort', this.finish, { once: true });
+      await done;
+      signal?.removeEventListener('abort', this.finish);
+    } finally {
+      clearInterval(ticker);
+      keys?.unsubscribe();
+      subscription?.unsubscribe();
+      stopResize();
+      scheduler.dispose();
+      await this.multi.close();
+      session.restore();
+    }
+  }
+
+  private subscribe(): Subscription<unknown> {
+    const records = mergeByTimestamp(this.multi, { ...this.options.parse, maxWaitMs: this.options.maxWaitMs ?? 200 });
+    return records.subscribe({
+      onRecords: (rs) => {
+        this.monitor.onRecords(rs);
+        this.controller.added(this.store.add(rs));
+      },
+      onEvent: (event) => this.onEvent(event),
+      onError: (error: LogStreamError) => this.controller.note(error.message),
+    });
+  }
+
+  private onEvent(event: MultiLogStreamEvent): void {
+    if (event.type === 'file-added' && !this.files.has(event.path)) this.files.set(event.path, { name: basename(event.path), n: this.files.size });
+    if (event.type === 'rotated') this.controller.note(`${basename(event.path)} was rotated; following the new file`);
+    if (event.type === 'truncated') this.controller.note(`${basename(event.path)} was truncated`);
+    this.scheduler?.invalidate();
+  }
+
+  private draw(): void {
+    if (!this.session?.active || !this.renderer) return;
+    const { columns, rows } = this.size();
+    const { screen, cursor } = drawScreen(this.controller, { columns, rows, files: this.files, monitor: this.monitor.snapshot() });
+    this.renderer.render(screen, cursor);
+  }
+
+  private size(): { columns: number; rows: number } {
+    return this.session?.size ?? { columns: 80, rows: 24 };
+  }
+
+  private sessionOptions(): TerminalSessionOptions {
+    const o: TerminalSessionOptions = {};
+    if (this.options.input) o.input = this.options.input;
+    if (this.options.output) o.output = this.options.output;
+    if (this.options.errorOutput) o.errorOutput = this.options.errorOutput;
+    if (this.options.process) o.process = this.options.process;
+    return o;
+  }
+}

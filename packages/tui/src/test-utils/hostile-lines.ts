@@ -1,0 +1,30 @@
+// Log lines that try to take over a terminal, by kind, with how each must be shown.
+
+/** [what it tries, the line, how it must look on screen (escape style aside)]. */
+export const HOSTILE_LINES: readonly (readonly [string, string, string])[] = [
+  ['clear the screen', 'a\x1b[2Jb', 'a^[[2Jb'],
+  ['reset the terminal', '\x1bc', '^[c'],
+  ['move the cursor home', '\x1b[Hx', '^[[Hx'],
+  ['move the cursor anywhere', '\x1b[10;20Hx\x1b[5A', '^[[10;20Hx^[[5A'],
+  ['save and restore the cursor', '\x1b7\x1b8', '^[7^[8'],
+  ['set the title (OSC … BEL)', '\x1b]0;pwned\x07after', '^[]0;pwned^Gafter'],
+  ['set the title (OSC … ST)', '\x1b]2;pwned\x1b\\after', '^[]2;pwned^[\\after'],
+  ['write the clipboard (OSC 52)', '\x1b]52;c;ZWNobyBoaQ==\x07', '^[]52;c;ZWNobyBoaQ==^G'],
+  ['plant a hyperlink (OSC 8)', '\x1b]8;;http://evil\x1b\\click\x1b]8;;\x1b\\', '^[]8;;http://evil^[\\click^[]8;;^[\\'],
+  ['ring the bell', 'ding\x07', 'ding^G'],
+  ['send a DCS string', '\x1bP1$tx\x1b\\', '^[P1$tx^[\\'],
+  ['send an APC string', '\x1b_Gf=100;AAAA\x1b\\', '^[_Gf=100;AAAA^[\\'],
+  ['send a PM string', '\x1b^private\x1b\\', '^[^private^[\\'],
+  ['send an SOS string', '\x1bXstart\x1b\\', '^[Xstart^[\\'],
+  ['ask for a report (DSR)', '\x1b[6n\x1b[21t', '^[[6n^[[21t'],
+  ['leave the alternate screen', '\x1b[?1049l', '^[[?1049l'],
+  ['change keyboard modes (CSI > … m)', '\x1b[>4;2m', '^[[>4;2m'],
+  ['use 8-bit CSI', '\x9b2J', '\\x9b2J'],
+  ['use 8-bit OSC … ST', '\x9d0;pwned\x9c', '\\x9d0;pwned\\x9c'],
+  ['return and overwrite', 'safe\rEVIL', 'safe^MEVIL'],
+  ['backspace over text', 'ok\x08\x08no', 'ok^H^Hno'],
+  ['break the line', 'one\ntwo\x0bthree\x0cfour', 'one^Jtwo^Kthree^Lfour'],
+  ['hide text (DEL, NUL)', 'a\x7fb\x00c', 'a^?b^@c'],
+  ['reorder text (bidi override)', 'user\u202eexe.txt', 'user\\u202eexe.txt'],
+  ['end with a lone ESC', 'tail\x1b', 'tail^['],
+];
