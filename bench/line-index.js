@@ -166,7 +166,7 @@ async function main() {
       grep.push({ ms: g.ms, matches: Number(g.stdout.trim()) });
     }
     if (ours.some((o) => o.matches !== grep[0].matches || !o.complete)) console.error(`${search.label}: logstream found ${ours.map((o) => o.matches)}, grep ${grep[0].matches}`);
-    searches.push({ ...search, ours, grep });
+    searches.push({ ...search, ours, grepRuns: grep });
     console.log(`  search ${search.label}: ${ours.map((o) => fmt(o.ms, 0)).join(' / ')} ms; grep -c ${grep.map((g) => fmt(g.ms, 0)).join(' / ')} ms; ${ours[0].matches} matching lines`);
   }
 
@@ -190,7 +190,7 @@ async function main() {
     ['jump to a random fraction + 50 lines (p50 / max)', `${fmt(median(jumps), 2)} / ${fmt(Math.max(...jumps), 2)} ms`, '—', '—', '—'],
     ...searches.map((s) => {
       const ours = median(s.ours.map((o) => o.ms));
-      const grep = median(s.grep.map((g) => g.ms));
+      const grep = median(s.grepRuns.map((g) => g.ms));
       return [`search ${s.label} (${s.ours[0].matches.toLocaleString('en-US')} lines), worker`, `${fmt(ours / 1000, 2)} s, ${mibps(ours)}`, `grep ${s.grep.slice(0, 2).join(' ')}`, `${fmt(grep / 1000, 2)} s, ${mibps(grep)}`, ratio(ours, grep)];
     }),
   ];

@@ -4,3 +4,4 @@ export { tempDir } from './temp-dir.js';
 export { waitFor } from './wait-for.js';
 export { fakeIO, type FakeIO } from './fake-io.js';
 export { AS_NOBODY } from './unprivileged.js';
+export { PtyCli } from './pty-cli.js';

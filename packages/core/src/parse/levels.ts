@@ -51,10 +51,20 @@ const LETTERS: Readonly<Record<string, LogLevel>> = { T: 'trace', D: 'debug', I:
 
 const LONGEST_WORD = 13;
 
+/** The spellings last found (`INFO`, `warn`…), compared first: one native comparison for most lines. */
+const RECENT = 8;
+const recentWords: string[] = [];
+const recentLevels: LogLevel[] = [];
+let recentNext = 0;
+
 /** The level named by the word `text[start, end)` (any case, no single letters), or undefined. */
 export function levelOfWord(text: string, start: number, end: number): LogLevel | undefined {
   const length = end - start;
   if (length < 2 || length > LONGEST_WORD) return undefined;
+  for (let k = 0; k < recentWords.length; k++) {
+    const word = recentWords[k]!;
+    if (word.length === length && text.startsWith(word, start)) return recentLevels[k];
+  }
   const entry = WORDS.get(wordHash(text, start, end));
   if (entry === undefined || entry.word.length !== length) return undefined;
   for (let i = 0; i < length; i++) {
@@ -62,6 +72,9 @@ export function levelOfWord(text: string, start: number, end: number): LogLevel 
     // Folding with 0x20 maps only letters onto the (lower-case) word's letters; digits are equal as they are.
     if ((c | 0x20) !== entry.word.charCodeAt(i) || (c < 0x41 && c !== entry.word.charCodeAt(i))) return undefined;
   }
+  recentWords[recentNext] = text.slice(start, end);
+  recentLevels[recentNext] = entry.level;
+  recentNext = (recentNext + 1) % RECENT;
   return entry.level;
 }
 
