@@ -208,7 +208,7 @@ async function main() {
       'Lines are ASCII, 90–110 bytes, in the shape of an HTTP service log; the file is generated once into bench/.work/.',
       'Cold: the file is dropped from the page cache (dd iflag=nocache count=0) before each run. Every other figure is with the file in the page cache.',
       'logstream times are measured inside a fresh Node process (from LineIndex.open or searchFile to the result); peers are timed from spawn to exit.',
-      `Build reads ${4} MiB chunks with async positional reads and yields between them; the stall is the longest a 5 ms timer waited past its time.`,
+      `Build reads 1 MiB chunks with async positional reads and yields between them; the stall is the longest a 5 ms timer waited past its time.`,
       'Search: the worker scans the file with blocking positional reads on its own thread and posts matches in batches of 256 (no-op onMatches here); grep -c only counts.',
     ],
     data: { file: { bytes: file.bytes, lines: file.lines }, coldTail, coldGnuTail, warmTail, warmGnuTail, wc, builds, searches, totalS: (performance.now() - started) / 1000 },

@@ -9,6 +9,7 @@ import { scanForward } from './scan-forward.js';
 /** Bytes kept from just before the indexed end, compared on refresh to notice a rewrite. */
 const GUARD_BYTES = 32;
 
+/** The forward-indexing state of one LineIndex and the scan that advances it. */
 export class IndexScanner {
   readonly counter: LineCounter;
   private running: Promise<void> | undefined;
@@ -20,7 +21,7 @@ export class IndexScanner {
   /** Set once a build() completed: from then on refresh() keeps the index complete. */
   private followsGrowth = false;
   private guard = Buffer.alloc(0);
-  private readonly listeners = new Set<{ onProgress: (progress: IndexProgress) => void }>();
+  private readonly listeners = new Set<{ onProgress: (progress: IndexProgress) => void; failed: AbortController }>();
 
   constructor(
     private readonly fd: number,
@@ -39,10 +40,13 @@ export class IndexScanner {
   }
 
   async build({ signal, onProgress }: BuildOptions = {}): Promise<void> {
-    const listener = onProgress && { onProgress };
+    // An onProgress that throws ends its own build with that error, not the scan others share.
+    const failed = new AbortController();
+    const listener = onProgress && { onProgress, failed };
     if (listener) this.listeners.add(listener);
     try {
-      await this.untilComplete(signal);
+      await this.untilComplete(signal ? AbortSignal.any([signal, failed.signal]) : failed.signal);
+      if (failed.signal.aborted) throw failed.signal.reason;
       if (this.complete && !this.stopped) this.followsGrowth = true;
     } finally {
       if (listener) this.listeners.delete(listener);
@@ -104,7 +108,14 @@ export class IndexScanner {
   private scanned(chunk: Buffer): void {
     this.guard = chunk.length >= GUARD_BYTES ? Buffer.from(chunk.subarray(-GUARD_BYTES)) : Buffer.concat([this.guard, chunk]).subarray(-GUARD_BYTES);
     const progress = this.progress;
-    for (const listener of this.listeners) listener.onProgress(progress);
+    for (const listener of this.listeners) {
+      try {
+        listener.onProgress(progress);
+      } catch (error) {
+        this.listeners.delete(listener);
+        listener.failed.abort(error);
+      }
+    }
   }
 
   /** True unless the bytes just before the indexed end changed (truncated and written again). */

@@ -10,7 +10,7 @@ export {
 export type { BuildOptions, IndexedLine, IndexProgress, IndexTruncation, LineIndexOptions, NumberedLine, RefreshResult } from './index-types.js';
 
 export { searchFile } from './search-file.js';
-export { DEFAULT_SEARCH_BATCH_SIZE } from './search-types.js';
+export { DEFAULT_SEARCH_BATCH_SIZE, DEFAULT_SEARCH_CHUNK_BYTES } from './search-types.js';
 export type { SearchFileOptions, SearchProgress, SearchResult } from './search-types.js';
 export type { FileMatch } from './match-scanner.js';
 export type { MatchRange } from './line-matcher.js';

@@ -80,6 +80,22 @@ describe('LineIndex: building', () => {
     expect(index.lineCount).toBe(10_000);
   });
 
+  it('ends only the build whose onProgress threw, with its error; the other goes on', async () => {
+    const path = join(tempDir(), 'app.log');
+    writeFileSync(path, numbered(0, 10_000));
+    const index = await openIndex(path, { chunkBytes: 4096 });
+    const oops = new Error('progress bar broke');
+    const failing = index.build({
+      onProgress: () => {
+        throw oops;
+      },
+    });
+    const other = index.build();
+    await expect(failing).rejects.toBe(oops);
+    await other;
+    expect(index.lineCount).toBe(10_000);
+  });
+
   it('closes while a build runs: the build resolves incomplete and the descriptor is released', async () => {
     const path = join(tempDir(), 'app.log');
     writeFileSync(path, numbered(0, 50_000));

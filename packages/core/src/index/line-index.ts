@@ -1,6 +1,6 @@
 // LineIndex: random access to the lines of a huge, growing log file through a sparse index of
 // line starts, built in the background; the last screen is readable before the index is.
-import { InvalidOptionError, LogStreamError, ReadError, isLogStreamError } from '../errors/log-stream-error.js';
+import { InvalidOptionError, LogStreamError, ReadError, errnoCode, isLogStreamError } from '../errors/log-stream-error.js';
 import { closeDescriptor } from '../stream/fs-ops.js';
 import { lineStart, locate, readLines, readLinesAt, readTail, type ReadContext } from './index-reads.js';
 import type { BuildOptions, IndexedLine, LineIndexOptions, NumberedLine, RefreshResult } from './index-types.js';
@@ -40,7 +40,7 @@ export class LineIndex implements AsyncDisposable {
     return new LineIndex(path, fd, size, settings);
   }
 
-  /** The file size last seen (at open, by `refresh()` or while building). */
+  /** The file size last seen: at open, by `refresh()`, or when a build found the file shorter. */
   get size(): number {
     return this.scanner.size;
   }
@@ -93,6 +93,11 @@ export class LineIndex implements AsyncDisposable {
     checkCount(from, 'from');
     checkCount(count, 'count');
     return this.track(() => readLines(this.context(), from, count));
+  }
+
+  /** Line `line` (0-based), or undefined if the index has not reached it. */
+  async lineAt(line: number): Promise<NumberedLine | undefined> {
+    return (await this.lines(line, 1))[0];
   }
 
   /** Up to `count` lines from the one holding byte `offset`; works before the index gets there. */
@@ -161,17 +166,14 @@ export class LineIndex implements AsyncDisposable {
   /** Runs `operation` unless closed; close() waits for it, so no read lands on a reused descriptor. */
   private track<T>(operation: () => Promise<T>): Promise<T> {
     if (this.closing) return Promise.reject(new LogStreamError('ERR_STREAM_CLOSED', `the LineIndex for ${this.path} is closed: open a new one`, { path: this.path }));
+    // System errors of reads and stats become ReadError; anything else (a callback's) passes as is.
     const run = operation().catch((error: unknown) => {
-      throw isLogStreamError(error) || isAbort(error) ? error : new ReadError(this.path, error);
+      throw errnoCode(error) === undefined || isLogStreamError(error) ? error : new ReadError(this.path, error);
     });
     this.pending.add(run);
     void run.finally(() => this.pending.delete(run)).catch(() => undefined);
     return run;
   }
-}
-
-function isAbort(error: unknown): boolean {
-  return error instanceof Error && error.name === 'AbortError';
 }
 
 function checkCount(value: number, name: string): void {

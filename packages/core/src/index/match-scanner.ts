@@ -20,6 +20,19 @@ export interface FileMatch {
   readonly partial?: true;
 }
 
+/**
+ * Whole lines of about this many bytes are decoded at once: below V8's large-object threshold
+ * (128 KiB), so the strings die young instead of piling up until a full collection.
+ */
+const SEGMENT_BYTES = 64 * 1024;
+
+/** The end of the segment from `at`: just after the last `\n` before `at + SEGMENT_BYTES`, or after the line there. */
+function segmentEnd(lines: Buffer, at: number): number {
+  if (lines.length - at <= SEGMENT_BYTES) return lines.length;
+  const newline = lines.lastIndexOf(NEWLINE, at + SEGMENT_BYTES - 1);
+  return newline >= at ? newline + 1 : lines.indexOf(NEWLINE, at + SEGMENT_BYTES) + 1;
+}
+
 export class MatchScanner {
   private readonly needle: Buffer | undefined;
 
@@ -41,10 +54,18 @@ export class MatchScanner {
     const end = chunk.lastIndexOf(NEWLINE) + 1;
     if (end === 0) return 0;
     const lines = chunk.subarray(0, end);
-    if (this.needle) this.scanLiteral(lines, offset, this.needle);
-    // ASCII (most logs): one decode for the whole chunk, lines are cheap slices of it.
-    else if (isAscii(lines)) this.scanAscii(lines.toString('latin1'), offset);
-    else this.scanBytes(lines, offset);
+    if (this.needle) {
+      this.scanLiteral(lines, offset, this.needle);
+      return end;
+    }
+    for (let at = 0; at < end; ) {
+      const stop = segmentEnd(lines, at);
+      const segment = lines.subarray(at, stop);
+      // ASCII (most logs): one decode per segment, lines are cheap slices of it.
+      if (isAscii(segment)) this.scanAscii(segment.toString('latin1'), offset + at);
+      else this.scanBytes(segment, offset + at);
+      at = stop;
+    }
     return end;
   }
 

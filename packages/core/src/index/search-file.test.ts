@@ -1,7 +1,8 @@
 // searchFile on its worker thread: matches agree with the LineIndex and with a naive per-line
 // search, arrive in batches with progress, can be cancelled, and failures are typed.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../test-utils/temp-dir.js';
@@ -11,6 +12,7 @@ import { runSearch } from './run-search.js';
 import { patternSpec } from './line-matcher.js';
 import { searchFile } from './search-file.js';
 import type { SearchProgress, WorkerMessage } from './search-types.js';
+import { searchWorkerUrl } from './worker-url.js';
 
 function logLines(count: number): string {
   let out = '';
@@ -105,6 +107,19 @@ describe('searchFile', () => {
     ]);
   });
 
+  it('ends with the error an onMatches threw', async () => {
+    const path = join(tempDir(), 'app.log');
+    writeFileSync(path, logLines(1000));
+    const oops = new Error('list full');
+    await expect(
+      searchFile(path, 'ERROR', {
+        onMatches: () => {
+          throw oops;
+        },
+      }),
+    ).rejects.toBe(oops);
+  });
+
   it('rejects bad arguments at once and reports missing files with typed errors', async () => {
     expect(() => searchFile('', 'x')).toThrow(/path must be/);
     expect(() => searchFile('/x', { toString: () => 'x' } as unknown as string)).toThrow(/pattern must be/);
@@ -121,7 +136,33 @@ function boundary(body: Buffer, cap: number): number {
   return cap;
 }
 
+describe('searchWorkerUrl', () => {
+  it('takes the compiled worker beside the module, else (from .ts source) from dist, else says to build', () => {
+    const root = tempDir();
+    mkdirSync(join(root, 'src/index'), { recursive: true });
+    mkdirSync(join(root, 'dist/index'), { recursive: true });
+    const source = pathToFileURL(join(root, 'src/index/search-file.ts')).href;
+    expect(() => searchWorkerUrl(source)).toThrow(/search worker .*dist\/index\/search-worker\.js is missing: build @logstream\/core/);
+    writeFileSync(join(root, 'dist/index/search-worker.js'), '');
+    expect(fileURLToPath(searchWorkerUrl(source))).toBe(join(root, 'dist/index/search-worker.js'));
+    const built = pathToFileURL(join(root, 'dist/index/search-file.js')).href;
+    expect(fileURLToPath(searchWorkerUrl(built))).toBe(join(root, 'dist/index/search-worker.js'));
+    expect(searchWorkerUrl('https://example.com/app/search-file.js').href).toBe('https://example.com/app/search-worker.js');
+  });
+});
+
 describe('the search loop against a naive per-line search', () => {
+  it('agrees across 64 KiB decode segments, with ASCII and multibyte segments mixed', () => {
+    const lines = Array.from({ length: 20_000 }, (_, i) => (i % 997 === 0 ? `zoé ${i} ${'é'.repeat(i % 5)}` : `line ${i} ${'x'.repeat(i % 50)}`));
+    const path = join(tempDir(), 'mixed.log');
+    writeFileSync(path, lines.join('\n') + '\n');
+    const pattern = /é\s\d+|line \d*77 /u;
+    const expected = lines.flatMap((text, number) => (pattern.test(text) ? [{ number, text }] : []));
+    const found = searchHere(path, pattern, { chunkBytes: 300_000, maxLineBytes: 1000 });
+    expect(found.map(({ number, text }) => ({ number, text }))).toEqual(expected);
+    expect(found.at(-1)?.offset).toBe(Buffer.byteLength(lines.slice(0, found.at(-1)?.number).join('\n') + '\n'));
+  });
+
   const piece = fc.constantFrom('a', 'ab', 'b', 'é', '😀', ' ', '\r\n', '\n', '\n', 'abab'.repeat(4));
   const pattern = fc.constantFrom<RegExp | string>('ab', 'é', 'a', '', /b+/, /^a/, /a$/, /^$/, /é|😀/u, /(?<=a)b/);
 

@@ -1,11 +1,11 @@
 // searchFile: a whole-file search on a worker thread, off the main thread, with matches and
 // progress reported as they come and cancellation by AbortSignal.
 import { Worker } from 'node:worker_threads';
-import { FileAccessError, InvalidOptionError, LogStreamError, NotAFileError, ReadError } from '../errors/log-stream-error.js';
+import { FileAccessError, InvalidOptionError, NotAFileError, ReadError, type LogStreamError } from '../errors/log-stream-error.js';
 import { lineMatcher, patternSpec } from './line-matcher.js';
 import { wholeOption } from './open-indexed-file.js';
-import { DEFAULT_INDEX_CHUNK_BYTES, DEFAULT_INDEX_MAX_LINE_BYTES } from './index-types.js';
-import { DEFAULT_SEARCH_BATCH_SIZE, type SearchFileOptions, type SearchJob, type SearchResult, type WorkerMessage } from './search-types.js';
+import { DEFAULT_INDEX_MAX_LINE_BYTES } from './index-types.js';
+import { DEFAULT_SEARCH_BATCH_SIZE, DEFAULT_SEARCH_CHUNK_BYTES, type SearchFileOptions, type SearchJob, type SearchResult, type WorkerMessage } from './search-types.js';
 import { searchWorkerUrl } from './worker-url.js';
 
 /**
@@ -30,13 +30,13 @@ export function searchFile(path: string, pattern: RegExp | string, options: Sear
     let last = { bytes: 0, total: 0, lines: 0, matches: 0 };
     // Messages are handled one after another, so an async onMatches keeps them in order.
     let queue = Promise.resolve();
-    const finish = (outcome: { result: SearchResult } | { error: unknown }) => {
+    const finish = (outcome: { result: SearchResult } | { error: Error }) => {
       if (settled) return;
       settled = true;
       options.signal?.removeEventListener('abort', abort);
       void worker.terminate();
       if ('result' in outcome) resolve(outcome.result);
-      else reject(outcome.error instanceof LogStreamError ? outcome.error : new ReadError(path, outcome.error));
+      else reject(outcome.error);
     };
     const abort = () => finish({ result: { ...last, complete: false, stopped: 'aborted' } });
     const handle = async (message: WorkerMessage) => {
@@ -57,10 +57,11 @@ export function searchFile(path: string, pattern: RegExp | string, options: Sear
     };
     options.signal?.addEventListener('abort', abort, { once: true });
     worker.on('message', (message: WorkerMessage) => {
-      queue = queue.then(() => handle(message)).catch((error: unknown) => finish({ error }));
+      // An onMatches or onProgress that throws ends the search with its own error.
+      queue = queue.then(() => handle(message)).catch((error: unknown) => finish({ error: error instanceof Error ? error : new Error(String(error)) }));
     });
-    worker.on('error', (error) => finish({ error }));
-    worker.on('exit', (code) => void queue.then(() => finish({ error: new Error(`the search worker exited (${code}) before it finished`) })));
+    worker.on('error', (error) => finish({ error: new ReadError(path, error) }));
+    worker.on('exit', (code) => void queue.then(() => finish({ error: new ReadError(path, new Error(`the search worker exited (${code}) before it finished`)) })));
   });
 }
 
@@ -68,6 +69,7 @@ export function searchFile(path: string, pattern: RegExp | string, options: Sear
 function searchJob(path: string, pattern: RegExp | string, options: SearchFileOptions): SearchJob {
   if (typeof path !== 'string' || path === '') throw new InvalidOptionError('path must be a non-empty string: the file to search');
   const spec = patternSpec(pattern, options.ignoreCase === true);
+  // Compiled here too, so that a pattern the worker could not compile throws now, not later.
   lineMatcher(spec);
   const fromLine = options.fromLine ?? 0;
   if (!Number.isSafeInteger(fromLine) || fromLine < 0) throw new InvalidOptionError(`fromLine must be a whole number ≥ 0, not ${String(fromLine)}`);
@@ -82,7 +84,7 @@ function searchJob(path: string, pattern: RegExp | string, options: SearchFileOp
     fromOffset,
     maxMatches,
     maxLineBytes: wholeOption(options.maxLineBytes, DEFAULT_INDEX_MAX_LINE_BYTES, 'maxLineBytes'),
-    chunkBytes: wholeOption(options.chunkBytes, DEFAULT_INDEX_CHUNK_BYTES, 'chunkBytes'),
+    chunkBytes: wholeOption(options.chunkBytes, DEFAULT_SEARCH_CHUNK_BYTES, 'chunkBytes'),
     batchSize: DEFAULT_SEARCH_BATCH_SIZE,
     acks: new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT),
   };

@@ -2,6 +2,8 @@
 import type { PatternSpec } from './line-matcher.js';
 import type { FileMatch } from './match-scanner.js';
 
+/** Bytes the search worker reads at once (it has a thread of its own: no loop to keep responsive). @default 4194304 */
+export const DEFAULT_SEARCH_CHUNK_BYTES = 4 * 1024 * 1024;
 /** Matches sent per message at most. @default 256 */
 export const DEFAULT_SEARCH_BATCH_SIZE = 256;
 
@@ -30,7 +32,7 @@ export interface SearchFileOptions {
   maxMatches?: number;
   /** Same cap as the index's: longer lines are searched and returned cut. @default 65536 */
   maxLineBytes?: number;
-  /** Read size of the worker. @default 4 MiB */
+  /** Read size of the worker. @default 4 MiB ({@link DEFAULT_SEARCH_CHUNK_BYTES}) */
   chunkBytes?: number;
   /** Matching lines, in file order, in batches. A returned promise is awaited before more are sent. */
   onMatches?: (matches: readonly FileMatch[]) => void | Promise<void>;

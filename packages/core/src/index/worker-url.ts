@@ -10,7 +10,8 @@ import { LogStreamError } from '../errors/log-stream-error.js';
  */
 export function searchWorkerUrl(moduleUrl: string = import.meta.url): URL {
   const beside = new URL('./search-worker.js', moduleUrl);
-  if (existsSync(fileURLToPath(beside))) return beside;
+  // Not on disk (a bundle served from elsewhere): nothing to check, the Worker says what is wrong.
+  if (beside.protocol !== 'file:' || existsSync(fileURLToPath(beside))) return beside;
   const built = new URL('../../dist/index/search-worker.js', moduleUrl);
   if (moduleUrl.endsWith('.ts') && existsSync(fileURLToPath(built))) return built;
   const path = fileURLToPath(moduleUrl.endsWith('.ts') ? built : beside);

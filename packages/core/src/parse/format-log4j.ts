@@ -1,7 +1,7 @@
 // log4j / logback / Spring Boot lines: a time, then `[thread] LEVEL logger - msg` or `LEVEL [thread] logger : msg` and kin.
 import { isAlnum, isDigit, isUpper, SPACE } from './chars.js';
 import type { TimestampFinder } from './find-timestamp.js';
-import type { LineFormat, LineScan, ParsedLine } from './format-types.js';
+import { MESSAGE_COMPUTED, type LineFormat, type LineScan, type ParsedLine } from './format-types.js';
 import { levelOfWord, type LogLevel } from './levels.js';
 import { parseWith } from './message.js';
 
@@ -37,12 +37,16 @@ export class Log4jFormat implements LineFormat {
     return skipSpaces(text, close + 1);
   }
 
-  /** Epoch ms, or NaN when the line is not log4j-like: a level word and a thread or a ` - `/` : ` separator. */
+  /**
+   * Epoch ms, or NaN when the line is not log4j-like: a level word and a thread or a ` - `/` : `
+   * separator. With a thread the line is accepted after it and `loggerStart` is where the logger
+   * (if any) begins; the logger and message are looked for only when asked ({@link readLogger}).
+   */
   private read(text: string): number {
     if (!isDigit(text.charCodeAt(0))) return Number.NaN;
     const ms = this.finder.at(text, 0, false);
     if (Number.isNaN(ms) || text.charCodeAt(this.finder.end) !== SPACE) return Number.NaN;
-    this.threadStart = this.threadEnd = this.loggerStart = this.loggerEnd = 0;
+    this.threadStart = this.threadEnd = 0;
     let i = this.readThread(text, skipSpaces(text, this.finder.end));
     const levelStart = i;
     while (isAlnum(text.charCodeAt(i))) i++;
@@ -56,17 +60,22 @@ export class Log4jFormat implements LineFormat {
       if (text.startsWith(' --- ', pidEnd)) i = skipSpaces(text, pidEnd + 5);
     }
     if (this.threadEnd === 0) i = this.readThread(text, i);
-    const loggerStart = i;
-    const loggerEnd = text.indexOf(' ', i);
+    this.loggerStart = i;
+    return this.threadEnd > 0 || this.readLogger(text, i) ? ms : Number.NaN;
+  }
+
+  /**
+   * `logger - ` or `logger : ` at `at`: sets `loggerEnd` and `message` and returns true; without
+   * a separator the message starts at `at` (no logger) and it returns false.
+   */
+  private readLogger(text: string, at: number): boolean {
+    const loggerEnd = text.indexOf(' ', at);
     const separator = loggerEnd < 0 ? text.length : skipSpaces(text, loggerEnd);
     const c = text.charCodeAt(separator);
-    if ((c === 0x2d || c === 0x3a) && (separator + 1 === text.length || text.charCodeAt(separator + 1) === SPACE)) {
-      this.loggerStart = loggerStart;
-      this.loggerEnd = loggerEnd;
-      this.message = Math.min(text.length, separator + 2);
-    } else if (this.threadEnd > 0) this.message = loggerStart;
-    else return Number.NaN;
-    return ms;
+    const found = (c === 0x2d || c === 0x3a) && (separator + 1 === text.length || text.charCodeAt(separator + 1) === SPACE);
+    this.loggerEnd = found ? loggerEnd : at;
+    this.message = found ? Math.min(text.length, separator + 2) : at;
+    return found;
   }
 
   scan(text: string, out: LineScan): boolean {
@@ -74,17 +83,21 @@ export class Log4jFormat implements LineFormat {
     if (Number.isNaN(ms)) return false;
     out.timestamp = ms;
     out.level = this.level;
-    out.messageStart = this.message;
+    out.messageStart = this.loggerStart;
+    out.messageMode = MESSAGE_COMPUTED;
     return true;
   }
 
-  messageOf(text: string): string {
-    return text;
+  /** The message after the logger and its separator, from where the scan left off. */
+  messageOf(text: string, start: number): string {
+    this.readLogger(text, start);
+    return text.slice(this.message);
   }
 
   /** thread and logger, when the line shows them. */
   fieldsOf(text: string): Readonly<Record<string, unknown>> | undefined {
     if (Number.isNaN(this.read(text))) return undefined;
+    this.readLogger(text, this.loggerStart);
     const fields: Record<string, unknown> = {};
     if (this.threadEnd > this.threadStart) fields.thread = text.slice(this.threadStart, this.threadEnd).trim();
     if (this.loggerEnd > this.loggerStart) fields.logger = text.slice(this.loggerStart, this.loggerEnd);

@@ -46,7 +46,7 @@ export interface ParseOptions {
 export const MESSAGE_SLICE = 0;
 /** The message is the JSON string literal `text.slice(messageStart, messageEnd)` (with its quotes). */
 export const MESSAGE_JSON = 1;
-/** The message is what the format's `messageOf` computes. */
+/** The message is what the format's `messageOf` computes (from the scan's `messageStart` and `messageEnd`). */
 export const MESSAGE_COMPUTED = 2;
 
 /** What a format found in one line; one per parser, reused for every line. */
@@ -72,8 +72,8 @@ export class LineScan {
 export interface LineFormat extends LogFormat {
   /** Reads `text` into `out`; true when the line is a record in this format. */
   scan(text: string, out: LineScan): boolean;
-  /** The message of a line scanned with {@link MESSAGE_COMPUTED}. */
-  messageOf(text: string): string;
+  /** The message of a line scanned with {@link MESSAGE_COMPUTED}; `start` and `end` are what the scan left in `messageStart`/`messageEnd`. */
+  messageOf(text: string, start: number, end: number): string;
   /** The fields of a line this format accepted, or undefined. */
   fieldsOf(text: string): Readonly<Record<string, unknown>> | undefined;
 }

@@ -12,7 +12,7 @@ function unquote(raw: string): string {
 
 /** The message a scan of `text` points at. */
 export function messageOf(format: LineFormat, text: string, start: number, end: number, mode: number): string {
-  if (mode === MESSAGE_COMPUTED) return format.messageOf(text);
+  if (mode === MESSAGE_COMPUTED) return format.messageOf(text, start, end);
   const raw = text.slice(start, end);
   if (mode !== MESSAGE_JSON) return raw;
   // Most strings have no escapes: drop the quotes instead of parsing.

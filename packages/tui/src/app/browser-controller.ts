@@ -2,8 +2,9 @@
 // filters and overlays, as methods the key bindings call. Tested on its own.
 import type { LogLevel, LogRecord } from '@logstream/core';
 import { initialState, type BrowserState, type PromptKind } from './browser-state.js';
-import type { RecordStore } from './record-store.js';
+import type { ScanControl } from './view-source.js';
 import type { ViewFilters } from './view-filters.js';
+import type { ViewSource } from './view-source.js';
 
 /** What the controller needs from the screen around it. */
 export interface ControllerHost {
@@ -17,14 +18,11 @@ export interface ControllerHost {
   changed(): void;
 }
 
-/** Records scanned per slice of a search, between which input is read. */
-const SEARCH_SLICE = 20_000;
-
 export class BrowserController {
   readonly state: BrowserState = initialState();
 
   constructor(
-    readonly store: RecordStore,
+    public store: ViewSource,
     readonly filters: ViewFilters,
     private readonly host: ControllerHost,
   ) {}
@@ -99,10 +97,9 @@ export class BrowserController {
 
   /** `e`/`E`/`w`/`W`: the next or previous message at one of `levels`. */
   jumpLevel(levels: readonly LogLevel[], dir: 1 | -1): void {
-    const from = (this.state.cursor ?? (dir > 0 ? this.state.top - 1 : this.state.top + this.host.pageRows())) + dir;
-    const found = this.store.find(from, dir, (r) => !r.continuation && r.level !== undefined && levels.includes(r.level));
-    if (found === undefined) this.note(`no ${dir > 0 ? 'next' : 'previous'} ${levels[0] === 'warn' ? 'warning' : 'error'}`);
-    else this.jumpTo(found);
+    const from = this.state.cursor ?? (dir > 0 ? this.state.top - 1 : this.state.top + this.host.pageRows());
+    const what = levels[0] === 'warn' ? 'warning' : 'error';
+    this.scan(`${dir > 0 ? 'next' : 'previous'} ${what}`, (control) => this.store.find(from, dir, (r) => !r.continuation && r.level !== undefined && levels.includes(r.level), control));
   }
 
   openPrompt(kind: PromptKind): void {
@@ -251,34 +248,38 @@ export class BrowserController {
     this.runSearch(pattern, backwards);
   }
 
-  /** Scans from the selected line in slices, reading input between them; Esc cancels. */
+  /** Searches from the selected line (a worker or slices of the records); Esc cancels. */
   private runSearch(pattern: RegExp, backwards: boolean): void {
+    const from = this.state.cursor ?? (backwards ? this.state.top + this.host.pageRows() : this.state.top - 1);
+    this.scan(`pattern ${pattern.source}`, (control) => this.store.search(pattern, from, backwards ? -1 : 1, control));
+  }
+
+  /** Runs a scan with progress in the status bar; jumps to what it finds; Esc cancels it. */
+  private scan(what: string, run: (control: ScanControl) => Promise<number | undefined>): void {
     this.state.searching?.cancel();
-    const dir = backwards ? -1 : 1;
-    const start = this.state.cursor ?? (backwards ? this.state.top + this.host.pageRows() : this.state.top - 1);
-    let at = start + dir;
-    let cancelled = false;
-    const total = this.store.count;
-    const step = () => {
-      if (cancelled) return;
-      const found = this.store.find(at, dir, (r) => test(pattern, r.line.text), SEARCH_SLICE);
-      if (found !== undefined) {
-        this.state.searching = undefined;
-        return this.jumpTo(found);
-      }
-      at += dir * SEARCH_SLICE;
-      if (at < 0 || at >= this.store.count) {
-        this.state.searching = undefined;
-        return this.note(`pattern not found: ${pattern.source}`);
-      }
-      this.state.searching = { fraction: backwards ? (start - at) / Math.max(1, start) : (at - start) / Math.max(1, total - start), cancel };
-      this.host.changed();
-      setImmediate(step);
+    const abort = new AbortController();
+    const progress: { fraction: number; cancel: () => void } = { fraction: 0, cancel: () => abort.abort() };
+    this.state.searching = progress;
+    this.host.changed();
+    const control: ScanControl = {
+      signal: abort.signal,
+      onProgress: (fraction) => {
+        progress.fraction = fraction;
+        this.host.changed();
+      },
     };
-    const cancel = () => {
-      cancelled = true;
-    };
-    step();
+    run(control).then(
+      (found) => {
+        if (abort.signal.aborted) return;
+        if (this.state.searching === progress) this.state.searching = undefined;
+        if (found === undefined) this.note(`not found: ${what}`);
+        else this.jumpTo(found);
+      },
+      (error: unknown) => {
+        if (this.state.searching === progress) this.state.searching = undefined;
+        this.note(`search failed: ${error instanceof Error ? error.message : String(error)}`);
+      },
+    );
   }
 
   private refiltered(): void {
@@ -302,11 +303,6 @@ function compile(text: string, flags = ''): RegExp | string {
   } catch (error) {
     return `bad pattern: ${(error as Error).message}`;
   }
-}
-
-function test(pattern: RegExp, text: string): boolean {
-  pattern.lastIndex = 0;
-  return pattern.test(text);
 }
 
 function clamp(n: number, lo: number, hi: number): number {

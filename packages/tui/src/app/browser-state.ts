@@ -13,7 +13,7 @@ export interface SearchState {
 
 /** A search still scanning (cancelled with Esc), with its progress. */
 export interface SearchProgress {
-  readonly fraction: number;
+  fraction: number;
   readonly cancel: () => void;
 }
 

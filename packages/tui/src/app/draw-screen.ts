@@ -25,6 +25,7 @@ const FOLLOW_BADGE: Style = { bg: Colors.green, fg: Colors.black, bold: true };
 const PAUSED_BADGE: Style = { bg: Colors.yellow, fg: Colors.black, bold: true };
 const ERROR_COUNT: Style = { inverse: true, fg: Colors.brightRed, bold: true };
 const HINT: Style = { fg: Colors.gray };
+const GAP: Style = { fg: Colors.gray, dim: true };
 
 /** Rows left for log lines on a screen of `rows`. */
 export function pageRows(rows: number): number {
@@ -36,8 +37,10 @@ export function wrappedRows(record: LogRecord, columns: number, tagged: boolean,
   return wrapLine(lineCells(record, { tag: tagged && tag ? { text: `[${tag.name}]`, n: tag.n } : undefined }), columns).length;
 }
 
-export function drawScreen(c: BrowserController, info: FrameInfo): { screen: ScreenBuffer; cursor: CursorPosition | undefined } {
-  const screen = new ScreenBuffer(info.rows, info.columns);
+/** Draws the frame into `reuse` when it has the right size (saves allocating a screen per frame), else a new buffer. */
+export function drawScreen(c: BrowserController, info: FrameInfo, reuse?: ScreenBuffer): { screen: ScreenBuffer; cursor: CursorPosition | undefined } {
+  const screen = reuse && reuse.rows === info.rows && reuse.cols === info.columns ? reuse : new ScreenBuffer(info.rows, info.columns);
+  if (screen === reuse) screen.clear();
   const s = c.state;
   if (s.overlay?.kind === 'help') drawText(screen, HELP_LINES, 0);
   else if (s.overlay?.kind === 'detail') drawText(screen, detailLines(s.overlay.record, info), s.overlay.scroll);
@@ -52,8 +55,16 @@ function drawLines(screen: ScreenBuffer, c: BrowserController, info: FrameInfo):
   const tagged = info.files.size > 1 && c.filters.path === undefined;
   let row = 0;
   for (let i = s.top; row < rows && i < c.store.count; i++) {
+    if (i === c.store.gapBefore && i > 0 && !s.wrap) {
+      // The last screen was read before the index got there: lines in between are not known yet.
+      screen.put(row++, 0, '┄┄ the file continues here; still indexing ┄┄', GAP);
+      if (row >= rows) break;
+    }
     const record = c.store.get(i);
-    if (!record) break;
+    if (!record) {
+      row++;
+      continue;
+    }
     const tag = tagged ? info.files.get(record.line.path) : undefined;
     const cells = lineCells(record, { tag: tag ? { text: `[${tag.name}]`, n: tag.n } : undefined, highlight: s.search?.pattern, selected: s.cursor === i });
     const fill = s.cursor === i ? { bg: 236 } : {};

@@ -1,15 +1,18 @@
 // LogBrowser: the full-screen terminal log browser. Follows files, folders and globs through the
 // core (MultiLogStream → mergeByTimestamp → records), keeps them in a RecordStore, and draws the
 // view at most ~30 times a second; keys drive a BrowserController.
-import { basename } from 'node:path';
-import { ExecutionMonitor, mergeByTimestamp, MultiLogStream, type LogStreamError, type MultiLogStreamEvent, type ParseOptions, type StartPosition, type Subscription } from '@logstream/core';
+import { stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { ExecutionMonitor, hasGlobChars, LogStream, mergeByTimestamp, MultiLogStream, type LogStreamError, type MultiLogStreamEvent, type ParseOptions, type StartPosition, type Subscription } from '@logstream/core';
 import { readKeys, type KeySubscription } from '../input/key-reader.js';
 import { FrameScheduler } from '../render/frame-scheduler.js';
 import { Renderer } from '../render/renderer.js';
+import type { ScreenBuffer } from '../render/screen-buffer.js';
 import { TerminalSession } from '../terminal/terminal-session.js';
 import type { TerminalSessionOptions } from '../terminal/session-types.js';
 import { BrowserController } from './browser-controller.js';
 import { drawScreen, pageRows, wrappedRows } from './draw-screen.js';
+import { IndexedFileView } from './indexed-file-view.js';
 import { handleInput } from './key-bindings.js';
 import { DEFAULT_STORE_CAPACITY, RecordStore } from './record-store.js';
 import { ViewFilters } from './view-filters.js';
@@ -48,6 +51,9 @@ export class LogBrowser {
   private renderer: Renderer | undefined;
   private scheduler: FrameScheduler | undefined;
   private finish: () => void = () => undefined;
+  private readonly closers: (() => Promise<void>)[] = [];
+  /** The frame buffer, drawn into again for every frame. */
+  private back: ScreenBuffer | undefined;
 
   constructor(private readonly options: LogBrowserOptions) {
     this.store = new RecordStore(this.filters, options.capacity ?? DEFAULT_STORE_CAPACITY);
@@ -87,7 +93,8 @@ export class LogBrowser {
         if (this.controller.state.quit) this.finish();
         scheduler.invalidate();
       });
-      subscription = this.subscribe();
+      const single = await this.singleFile();
+      subscription = single === undefined ? this.subscribe() : await this.openIndexed(single);
       scheduler.flush();
       const signal = this.options.signal;
       if (signal?.aborted) this.finish();
@@ -101,8 +108,50 @@ export class LogBrowser {
       stopResize();
       scheduler.dispose();
       await this.multi.close();
+      await Promise.all(this.closers.map((close) => close()));
       session.restore();
     }
+  }
+
+  /** The one file to show through a line index (any size, last screen first), if that is the case. */
+  private async singleFile(): Promise<string | undefined> {
+    const [name, ...rest] = this.options.names;
+    if (name === undefined || rest.length > 0 || hasGlobChars(name)) return undefined;
+    const path = resolve(this.options.cwd ?? process.cwd(), name);
+    return (await stat(path).catch(() => undefined))?.isFile() ? path : undefined;
+  }
+
+  /** Shows one file through the line index, and follows it with a LogStream for live lines. */
+  private async openIndexed(path: string): Promise<Subscription<unknown>> {
+    this.files.set(path, { name: basename(path), n: 0 });
+    // The last screen first (read backwards), then a stream for hints that the file grew: the
+    // index reads whatever follows its size, so the stream's own position does not matter.
+    const view = await IndexedFileView.open(
+      path,
+      this.filters,
+      this.options.parse ?? {},
+      (added) => {
+        if (added > 0) return this.controller.added(added);
+        if (this.controller.state.follow) this.controller.state.top = this.controller.bottomTop();
+        this.scheduler?.invalidate();
+      },
+      (records) => this.monitor.onRecords(records),
+    );
+    this.closers.push(() => view.close());
+    this.controller.store = view;
+    this.controller.state.top = this.controller.bottomTop();
+    this.scheduler?.flush();
+    const stream = new LogStream(path, { start: 'end', ...(this.options.watcher === undefined ? {} : { watcher: this.options.watcher }) });
+    const subscription = stream.subscribe({
+      // Bytes, not lines: nothing is decoded here; the view reads the new lines through the index.
+      onLogBytes: () => view.grow(),
+      onEvent: (event) => this.onEvent(event),
+      onError: (error) => this.controller.note(error.message),
+    });
+    this.closers.push(() => stream.close());
+    await stream.ready;
+    view.grow();
+    return subscription;
   }
 
   private subscribe(): Subscription<unknown> {
@@ -127,7 +176,8 @@ export class LogBrowser {
   private draw(): void {
     if (!this.session?.active || !this.renderer) return;
     const { columns, rows } = this.size();
-    const { screen, cursor } = drawScreen(this.controller, { columns, rows, files: this.files, monitor: this.monitor.snapshot() });
+    const { screen, cursor } = drawScreen(this.controller, { columns, rows, files: this.files, monitor: this.monitor.snapshot(), progress: this.controller.store.progress }, this.back);
+    this.back = screen;
     this.renderer.render(screen, cursor);
   }
 

@@ -1,7 +1,11 @@
 // The lines the browser holds: every record that arrived (up to a cap, oldest dropped first),
 // and the filtered view of them, kept up to date as records arrive.
 import type { LogRecord } from '@logstream/core';
+import type { ScanControl, ViewSource } from './view-source.js';
 import type { ViewFilters } from './view-filters.js';
+
+/** Records scanned per slice of a search, between which input is read. */
+const SCAN_SLICE = 20_000;
 
 /** Records held at most; past it the oldest go (a merged live view of many busy files). @default 1000000 */
 export const DEFAULT_STORE_CAPACITY = 1_000_000;
@@ -10,7 +14,8 @@ export const DEFAULT_STORE_CAPACITY = 1_000_000;
  * An append-only list of records with a filtered view. Indices into the view are what the
  * browser scrolls over; `absolute` numbers count every record ever added (for `:N`).
  */
-export class RecordStore {
+export class RecordStore implements ViewSource {
+  readonly progress = undefined;
   private records: LogRecord[] = [];
   /** Records dropped from the front (capacity). */
   private dropped = 0;
@@ -91,14 +96,27 @@ export class RecordStore {
     this.visible = visible;
   }
 
-  /** The view index of the next (dir 1) or previous (dir -1) record from `from` that satisfies `test`, or undefined. */
-  find(from: number, dir: 1 | -1, test: (r: LogRecord) => boolean, limit = Infinity): number | undefined {
-    let steps = 0;
-    for (let i = from; i >= 0 && i < this.count && steps < limit; i += dir, steps++) {
-      const r = this.get(i);
-      if (r && test(r)) return i;
+  /** Scans in slices from `from` (excluded), reading input between them, until `test` passes. */
+  async find(from: number, dir: 1 | -1, test: (r: LogRecord) => boolean, control: ScanControl): Promise<number | undefined> {
+    const start = from + dir;
+    for (let at = start; at >= 0 && at < this.count; ) {
+      for (let steps = 0; steps < SCAN_SLICE && at >= 0 && at < this.count; steps++, at += dir) {
+        const r = this.get(at);
+        if (r && test(r)) return at;
+      }
+      if (control.signal.aborted) return undefined;
+      control.onProgress(dir > 0 ? (at - start) / Math.max(1, this.count - start) : (start - at) / Math.max(1, start));
+      await new Promise((resolve) => setImmediate(resolve));
+      if (control.signal.aborted) return undefined;
     }
     return undefined;
+  }
+
+  search(pattern: RegExp, from: number, dir: 1 | -1, control: ScanControl): Promise<number | undefined> {
+    return this.find(from, dir, (r) => {
+      pattern.lastIndex = 0;
+      return pattern.test(r.line.text);
+    }, control);
   }
 
   private trim(): void {
