@@ -83,12 +83,18 @@ const contenders = [
 ];
 const loadBefore = loadavg()[0];
 const times = new Map(contenders.map((c) => [c, []]));
-// Text first, then JSON; within each, rounds alternate the contenders. Each one's best round
-// counts: the first round warms the JIT up, and other work on a shared machine only ever makes a
-// round slower.
+// Text first, then JSON; within each, rounds alternate the contenders, each round starting with
+// the next one (so that none always runs right after the garbage of the same other). Each one's
+// best round counts: the first round warms the JIT up, and other work on a shared machine only
+// ever makes a round slower.
 for (const group of ['text', 'json']) {
   const phase = contenders.filter((c) => c.group === group);
-  for (let round = 0; round < ROUNDS; round++) for (const c of phase) times.get(c).push(c.run());
+  for (let round = 0; round < ROUNDS; round++) {
+    for (let k = 0; k < phase.length; k++) {
+      const c = phase[(round + k) % phase.length];
+      times.get(c).push(c.run());
+    }
+  }
 }
 
 const lineCount = (c) => (c.group === 'text' ? textCount : jsonCount);

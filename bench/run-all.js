@@ -21,6 +21,8 @@ const BENCHES = [
   { name: 'parse', file: 'parse.js', limitS: 120 },
   { name: 'merge', file: 'merge.js', limitS: 600 },
   { name: 'many-files', file: 'many-files.js', limitS: 240 },
+  { name: 'line-index', file: 'line-index.js', limitS: 300 },
+  { name: 'browser', file: 'browser.js', limitS: 240 },
 ];
 const DOC = join(REPO_DIR, 'docs/benchmarks.md');
 
@@ -30,7 +32,7 @@ const DOC = join(REPO_DIR, 'docs/benchmarks.md');
  * meanwhile. Returns { dir, built } (built false: the build failed and the existing dist is used).
  */
 function snapshotBuild() {
-  const build = spawnSync(join(REPO_DIR, 'node_modules/.bin/tsc'), ['-b', 'packages/core', 'packages/cli'], { cwd: REPO_DIR, encoding: 'utf8' });
+  const build = spawnSync(join(REPO_DIR, 'node_modules/.bin/tsc'), ['-b', 'packages/core', 'packages/tui', 'packages/cli'], { cwd: REPO_DIR, encoding: 'utf8' });
   if (build.status !== 0) console.error(`build failed, benchmarking the existing dist:\n${build.stdout}${build.stderr}`);
   if (!existsSync(join(REPO_DIR, 'packages/core/dist/index.js'))) {
     console.error('packages/core/dist is missing and the build failed: run `npm run build`.');
@@ -41,6 +43,12 @@ function snapshotBuild() {
   mkdirSync(core, { recursive: true });
   cpSync(join(REPO_DIR, 'packages/core/package.json'), join(core, 'package.json'));
   cpSync(join(REPO_DIR, 'packages/core/dist'), join(core, 'dist'), { recursive: true });
+  if (existsSync(join(REPO_DIR, 'packages/tui/dist/index.js'))) {
+    const tui = join(dir, 'node_modules/@logstream/tui');
+    mkdirSync(tui, { recursive: true });
+    cpSync(join(REPO_DIR, 'packages/tui/package.json'), join(tui, 'package.json'));
+    cpSync(join(REPO_DIR, 'packages/tui/dist'), join(tui, 'dist'), { recursive: true });
+  }
   if (existsSync(join(REPO_DIR, 'packages/cli/dist/bin.js'))) {
     cpSync(join(REPO_DIR, 'packages/cli/package.json'), join(dir, 'cli/package.json'));
     cpSync(join(REPO_DIR, 'packages/cli/dist'), join(dir, 'cli/dist'), { recursive: true });

@@ -27,6 +27,12 @@ const ERROR_COUNT: Style = { inverse: true, fg: Colors.brightRed, bold: true };
 const HINT: Style = { fg: Colors.gray };
 const GAP: Style = { fg: Colors.gray, dim: true };
 
+/** `1234567` as `1,234,567` (Intl's toLocaleString is far too slow to call every frame). */
+function thousands(n: number): string {
+  const digits = String(Math.trunc(n));
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
 /** Rows left for log lines on a screen of `rows`. */
 export function pageRows(rows: number): number {
   return Math.max(1, rows - 2);
@@ -104,13 +110,13 @@ function drawStatus(screen: ScreenBuffer, c: BrowserController, info: FrameInfo)
   const s = c.state;
   screen.fill(row, 0, info.columns, ' ', STATUS);
   let col = 0;
-  const badge = s.follow ? ' FOLLOW ' : s.newBelow > 0 ? ` PAUSED +${s.newBelow.toLocaleString('en-US')} new ` : ' PAUSED ';
+  const badge = s.follow ? ' FOLLOW ' : s.newBelow > 0 ? ` PAUSED +${thousands(s.newBelow)} new ` : ' PAUSED ';
   col += screen.put(row, col, badge, s.follow ? FOLLOW_BADGE : PAUSED_BADGE);
   const only = c.filters.path;
   const files = only !== undefined ? (info.files.get(only)?.name ?? only) : info.files.size === 1 ? ([...info.files.values()][0]?.name ?? '') : `${info.files.size} files`;
   const count = c.store.count;
   const last = Math.min(count, s.top + pageRows(info.rows));
-  const position = count === 0 ? 'no lines yet' : `${(s.top + 1).toLocaleString('en-US')}-${last.toLocaleString('en-US')}/${count.toLocaleString('en-US')} ${Math.round((100 * last) / count)}%`;
+  const position = count === 0 ? 'no lines yet' : `${thousands(s.top + 1)}-${thousands(last)}/${thousands(count)} ${Math.round((100 * last) / count)}%`;
   const parts = [files, position];
   if (c.filters.active && c.filters.describe() !== '') parts.push(`filters: ${c.filters.describe()}`);
   if (s.search) parts.push(`/${s.search.source}`);
@@ -120,7 +126,7 @@ function drawStatus(screen: ScreenBuffer, c: BrowserController, info: FrameInfo)
   col += screen.put(row, col, ` ${parts.join(' │ ')} `, STATUS);
   const m = info.monitor;
   const errors = m.counts.error + m.counts.fatal;
-  const right = ` E ${errors}  W ${m.counts.warn}  ${Math.round(m.linesPerSecond).toLocaleString('en-US')}/s `;
+  const right = ` E ${errors}  W ${m.counts.warn}  ${thousands(Math.round(m.linesPerSecond))}/s `;
   const at = Math.max(col, info.columns - right.length);
   screen.put(row, at, right, errors > 0 ? ERROR_COUNT : STATUS);
 }

@@ -11,12 +11,15 @@ const WINDOW = 256;
 const CACHE_LINES = 50_000;
 /** Lines shown from the end before the index gets there. */
 const TAIL_LINES = 500;
+/** Looks at a growing file at most this often (about one frame). */
+const GROW_INTERVAL_MS = 30;
 /** Lines read per step of a filter or level scan. */
 const SCAN_BLOCK = 4096;
 
 export class IndexedFileView implements ViewSource {
   private readonly cache = new Map<number, LogRecord>();
-  private readonly windows: number[] = [];
+  /** Cached windows by start, least recently loaded first (a Map keeps insertion order). */
+  private readonly windows = new Map<number, true>();
   private readonly loading = new Set<number>();
   private tail: LogRecord[] = [];
   private filtered: number[] | undefined;
@@ -24,6 +27,8 @@ export class IndexedFileView implements ViewSource {
   private filterFraction = 0;
   private growing: Promise<void> | undefined;
   private growAgain = false;
+  private growTimer: NodeJS.Timeout | undefined;
+  private lastGrow = 0;
 
   private constructor(
     private readonly index: LineIndex,
@@ -43,8 +48,8 @@ export class IndexedFileView implements ViewSource {
     holder.view = view;
     view.tail = view.toRecords(await index.tail(TAIL_LINES));
     const opened = view;
-    void index.build({ onProgress: () => changed(0) }).then(() => {
-      opened.tail = [];
+    void index.build({ onProgress: () => changed(0) }).then(async () => {
+      await opened.adoptTail();
       changed(0);
       // Bytes written while the build ran are indexed now.
       opened.grow();
@@ -158,48 +163,64 @@ export class IndexedFileView implements ViewSource {
     return found;
   }
 
-  /** The file grew (a hint from its LogStream): index the new lines, filter them, count them. */
+  /**
+   * The file grew (a hint from its LogStream): index the new lines, filter them, count them.
+   * Hints are folded into one look per frame interval: a busy file sends hundreds a second.
+   */
   grow(): void {
-    if (this.growing) {
+    if (this.growing || this.growTimer) {
       this.growAgain = true;
       return;
     }
-    this.growing = (async () => {
-      do {
-        this.growAgain = false;
-        const before = this.index.lineCount;
-        if ((await this.index.refresh()) !== 'grew' || !this.index.complete) continue;
-        const added = this.index.lineCount - before;
-        if (added <= 0) continue;
-        // The new lines are read (and cached) before the view scrolls to them, so a following
-        // view never shows them blank while they load.
-        const records = await this.readRecords(before, added);
-        this.appended(records);
-        this.remember(records.slice(-WINDOW * 2));
-        if (!this.filtered) this.changed(added);
-        else {
-          let shown = 0;
-          for (const r of records) {
-            if (!this.filters.passes(r)) continue;
-            this.filtered.push(r.line.seq - 1);
-            shown++;
-          }
-          this.changed(shown);
-        }
-      } while (this.growAgain);
-    })()
+    const wait = this.lastGrow + GROW_INTERVAL_MS - Date.now();
+    if (wait > 0) {
+      this.growTimer = setTimeout(() => {
+        this.growTimer = undefined;
+        this.grow();
+      }, wait);
+      return;
+    }
+    this.lastGrow = Date.now();
+    this.growAgain = false;
+    this.growing = this.look()
       .catch(() => undefined)
-      .finally(() => (this.growing = undefined));
+      .finally(() => {
+        this.growing = undefined;
+        // Hints that came meanwhile: one more look, at the pace above.
+        if (this.growAgain) this.grow();
+      });
+  }
+
+  /** Indexes what the file gained, reads and caches the new lines, and shows them. */
+  private async look(): Promise<void> {
+    const before = this.index.lineCount;
+    if ((await this.index.refresh()) !== 'grew' || !this.index.complete) return;
+    const added = this.index.lineCount - before;
+    if (added <= 0) return;
+    // The new lines are read (and cached) before the view scrolls to them, so a following view
+    // never shows them blank while they load.
+    const records = await this.readRecords(before, added);
+    this.appended(records);
+    this.remember(records.slice(-WINDOW * 2));
+    if (!this.filtered) return this.changed(added);
+    let shown = 0;
+    for (const r of records) {
+      if (!this.filters.passes(r)) continue;
+      this.filtered.push(r.line.seq - 1);
+      shown++;
+    }
+    this.changed(shown);
   }
 
   close(): Promise<void> {
+    clearTimeout(this.growTimer);
     this.filterRun?.abort();
     return this.index.close();
   }
 
   private reset(): void {
     this.cache.clear();
-    this.windows.length = 0;
+    this.windows.clear();
     this.tail = [];
     if (this.filtered) this.refilter();
     this.changed(0);
@@ -221,19 +242,30 @@ export class IndexedFileView implements ViewSource {
       .finally(() => this.loading.delete(start));
   }
 
+  /** The index reached the end: the tail read first becomes numbered lines in the cache (no blank frame). */
+  private async adoptTail(): Promise<void> {
+    const tail = this.tail;
+    const first = tail[0];
+    const number = first ? await this.index.lineNumberAt(first.line.offset).catch(() => undefined) : undefined;
+    if (number !== undefined) this.remember(this.toRecords(tail.map((r, k) => ({ number: number + k, offset: r.line.offset, end: r.line.end, text: r.line.text }))));
+    this.tail = [];
+  }
+
   /** Caches parsed lines; the windows used longest ago leave first. */
   private remember(records: readonly LogRecord[]): void {
+    let last = -1;
     for (const r of records) {
       const n = r.line.seq - 1;
       this.cache.set(n, r);
-      const start = Math.floor(n / WINDOW) * WINDOW;
-      if (this.windows[this.windows.length - 1] === start) continue;
-      const at = this.windows.indexOf(start);
-      if (at !== -1) this.windows.splice(at, 1);
-      this.windows.push(start);
+      const start = n - (n % WINDOW);
+      if (start === last) continue;
+      last = start;
+      this.windows.delete(start);
+      this.windows.set(start, true);
     }
-    while (this.windows.length * WINDOW > CACHE_LINES) {
-      const old = this.windows.shift() as number;
+    for (const old of this.windows.keys()) {
+      if (this.windows.size * WINDOW <= CACHE_LINES) break;
+      this.windows.delete(old);
       for (let n = old; n < old + WINDOW; n++) this.cache.delete(n);
     }
   }

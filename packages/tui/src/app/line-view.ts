@@ -54,9 +54,9 @@ export interface LineViewOptions {
 
 /** The cells of a record's line, styled. */
 export function lineCells(record: LogRecord, options: LineViewOptions = {}): LineCells {
-  let base = levelStyle(record.level);
-  if (record.continuation) base = mergeStyles(base, { dim: record.level === undefined || record.level === 'info' });
-  if (options.selected) base = mergeStyles(base, CURSOR_STYLE);
+  const base = baseStyle(record, options.selected === true);
+  // The common case (no tag, no search): the text's own layout, with nothing copied.
+  if (!options.tag && !options.highlight) return layoutLine(displayText(record), { style: base, maxColumns: MAX_LAYOUT_COLUMNS });
   const out = emptyLine();
   if (options.tag) {
     append(out, layoutLine(options.tag.text, { sgr: false, style: mergeStyles({ fg: tagColor(options.tag.n) }, options.selected ? CURSOR_STYLE : {}) }));
@@ -72,6 +72,20 @@ export function lineCells(record: LogRecord, options: LineViewOptions = {}): Lin
   }
   if (from < text.length && out.columns <= MAX_LAYOUT_COLUMNS) append(out, layoutLine(text.slice(from), { style: base, maxColumns: MAX_LAYOUT_COLUMNS }));
   return out;
+}
+
+/** Styles by level, continuation and selection, made once: a frame allocates none. */
+const BASE_STYLES = new Map<string, Style>();
+function baseStyle(record: LogRecord, selected: boolean): Style {
+  const key = `${record.level ?? ''}|${record.continuation ? 1 : 0}|${selected ? 1 : 0}`;
+  let style = BASE_STYLES.get(key);
+  if (!style) {
+    style = levelStyle(record.level);
+    if (record.continuation) style = mergeStyles(style, { dim: record.level === undefined || record.level === 'info' });
+    if (selected) style = mergeStyles(style, CURSOR_STYLE);
+    BASE_STYLES.set(key, style);
+  }
+  return style;
 }
 
 function append(to: LineCells, cells: LineCells): void {
