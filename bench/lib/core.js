@@ -10,4 +10,4 @@ const url = snapshot
 
 /** The core's public surface. */
 export const core = await import(url);
-export const { LogStream } = core;
+export const { LogStream, MultiLogStream, mergeByTimestamp, LineIndex, LogParser } = core;

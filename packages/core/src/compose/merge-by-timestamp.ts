@@ -14,7 +14,7 @@ import { TimestampMerger } from './timestamp-merger.js';
 export interface MergeOptions extends ParseOptions {
   /** How long a quiet source may hold the others back. @default 500 */
   maxWaitMs?: number;
-  /** Records one file may have waiting before its reading pauses. @default 20000 */
+  /** Records one file may have waiting before its reading pauses. @default 5000 */
   highWaterMark?: number;
   /** Testing only: the clock. @default Date.now */
   now?: () => number;
@@ -22,6 +22,13 @@ export interface MergeOptions extends ParseOptions {
 
 /** @default 500 */
 export const DEFAULT_MERGE_MAX_WAIT_MS = 500;
+
+/**
+ * How much of one stall of the event loop counts as time a source was quiet. While this process
+ * is busy (merging a catch-up of big files), a file's next lines may wait in a queue of the event
+ * loop: that must not make the file look idle, or lines would be released too early.
+ */
+const STALL_CAP_MS = 50;
 
 /**
  * Merges the lines of `sources` (LogStreams, MultiLogStreams; every file is its own source) into
@@ -35,7 +42,7 @@ export const DEFAULT_MERGE_MAX_WAIT_MS = 500;
 export function mergeByTimestamp(sources: LineSource | readonly LineSource[], options: MergeOptions = {}): RecordStream {
   const list = Array.isArray(sources) ? (sources as readonly LineSource[]) : [sources as LineSource];
   const maxWaitMs = options.maxWaitMs ?? DEFAULT_MERGE_MAX_WAIT_MS;
-  const highWaterMark = options.highWaterMark ?? 20_000;
+  const highWaterMark = options.highWaterMark ?? 5000;
   if (!Number.isFinite(maxWaitMs) || maxWaitMs < 0) throw new InvalidOptionError(`maxWaitMs must be a number of milliseconds ≥ 0, got ${String(options.maxWaitMs)}`);
   if (!Number.isInteger(highWaterMark) || highWaterMark < 1) throw new InvalidOptionError(`highWaterMark must be a positive whole number, got ${String(options.highWaterMark)}`);
   return new RecordStream('merged records', (sink) => new MergeRun(list, sink, maxWaitMs, highWaterMark, options));
@@ -46,7 +53,10 @@ class MergeRun {
   readonly ready: Promise<void>;
   private readonly merger: TimestampMerger;
   private readonly parsers: ParserPerFile;
-  private readonly now: () => number;
+  private readonly realNow: () => number;
+  /** Time that advances only while the event loop is responsive (see STALL_CAP_MS). */
+  private clock = 0;
+  private lastReal: number;
   private readonly subscriptions: { unsubscribe(): void }[];
   private readonly paused = new Map<string, () => void>();
   private timer: NodeJS.Timeout | undefined;
@@ -62,7 +72,8 @@ class MergeRun {
   ) {
     this.merger = new TimestampMerger(maxWaitMs);
     this.parsers = new ParserPerFile(options);
-    this.now = options.now ?? Date.now;
+    this.realNow = options.now ?? Date.now;
+    this.lastReal = this.realNow();
     // A single file's stream is a source from the start (files of a set announce themselves).
     for (const source of sources) if (source.path !== undefined) this.merger.register(source.path, this.now());
     this.subscriptions = sources.map((source) =>
@@ -81,6 +92,14 @@ class MergeRun {
     for (const s of this.subscriptions) s.unsubscribe();
     for (const resume of this.paused.values()) resume();
     this.paused.clear();
+  }
+
+  /** The merge's clock: real time, but each stall of the event loop counts for STALL_CAP_MS at most. */
+  private now(): number {
+    const real = this.realNow();
+    this.clock += Math.min(Math.max(0, real - this.lastReal), STALL_CAP_MS);
+    this.lastReal = real;
+    return this.clock;
   }
 
   private onLines(lines: readonly LogLine[]): Promise<void> | undefined {
@@ -138,9 +157,10 @@ class MergeRun {
     this.timer = undefined;
     const at = this.merger.nextDeadline();
     if (at === undefined) return;
+    // Short steps, so that the clock sees a responsive loop and advances at the real pace.
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.flush();
-    }, Math.max(1, at - this.now()));
+    }, Math.min(STALL_CAP_MS, Math.max(1, at - this.now())));
   }
 }

@@ -108,6 +108,9 @@ export class TimestampMerger {
         q.records = [];
         q.keys = [];
         q.head = 0;
+        // A source that just had lines waiting may be reading more (it may have been paused):
+        // it counts as active from now, not from when its last lines arrived.
+        q.lastArrival = Math.max(q.lastArrival, now);
         if (this.holdsBack(q, now)) bound = Math.min(bound, q.lastKey);
       } else this.siftDown(0);
     }
