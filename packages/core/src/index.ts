@@ -58,5 +58,15 @@ export type { ExecutionMonitorOptions, ExecutionSnapshot } from './compose/execu
 export { LOG_LEVELS, LogParser, createFormat, detectFormat, levelRank, parseLevel, parseTimestamp } from './parse/index.js';
 export type { FormatName, LogFormat, LogLevel, LogRecord, ParseOptions, ParsedLine } from './parse/index.js';
 
-export { LineIndex, searchFile, DEFAULT_INDEX_EVERY, DEFAULT_INDEX_MAX_LINE_BYTES } from './index/index.js';
+export {
+  LineIndex,
+  searchFile,
+  DEFAULT_INDEX_EVERY,
+  DEFAULT_INDEX_STRIDE_BYTES,
+  DEFAULT_INDEX_MAX_LINE_BYTES,
+  DEFAULT_INDEX_CHUNK_BYTES,
+  DEFAULT_INDEX_BLOCK_BYTES,
+  DEFAULT_SEARCH_CHUNK_BYTES,
+  DEFAULT_SEARCH_BATCH_SIZE,
+} from './index/index.js';
 export type { BuildOptions, IndexedLine, IndexProgress, IndexTruncation, LineIndexOptions, NumberedLine, RefreshResult, SearchFileOptions, SearchProgress, SearchResult, FileMatch, MatchRange } from './index/index.js';

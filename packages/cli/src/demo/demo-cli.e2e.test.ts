@@ -2,7 +2,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../test-utils/index.js';
+import { PtyCli, runCli, tempDir } from '../test-utils/index.js';
 
 describe('logstream demo', () => {
   it('follows the simulated job for --duration seconds, then removes its temporary folder and exits 0', async () => {
@@ -17,6 +17,14 @@ describe('logstream demo', () => {
     expect(cli.stdout).toMatch(/^app\.log: \d{4}-\d\d-\d\dT[\d:.]+Z (INFO |WARN |ERROR|DEBUG) /m);
     expect(cli.stderr).toMatch(/'app\.log' has been (rotated|replaced|moved)/);
     expect(cli.stderr).not.toMatch(/internal error|\n\s+at /);
+  });
+
+  it('on a terminal, opens the browser on both logs, merged by time with a tag per file', async () => {
+    const cli = new PtyCli(['demo', '--duration', '3', '--rotate-every', '1'], { cwd: tempDir(), cols: 120, rows: 30 });
+    await cli.waitForScreen((s) => s.includes('[app.log]') && s.includes('[worker.log]') && s.includes('2 files') && s.includes('FOLLOW'), 'both logs in the browser', 8000);
+    const exit = await cli.waitForExit(10_000);
+    expect(exit.code).toBe(0);
+    expect(cli.output).toContain('\x1b[?1049l');
   });
 
   it('writes into --dir and leaves the files there', async () => {

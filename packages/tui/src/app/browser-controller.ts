@@ -2,6 +2,7 @@
 // filters and overlays, as methods the key bindings call. Tested on its own.
 import type { LogLevel, LogRecord } from '@logstream/core';
 import { initialState, type BrowserState, type PromptKind } from './browser-state.js';
+import { compilePattern as compile, runScan } from './view-scan.js';
 import type { ScanControl } from './view-source.js';
 import type { ViewFilters } from './view-filters.js';
 import type { ViewSource } from './view-source.js';
@@ -256,30 +257,7 @@ export class BrowserController {
 
   /** Runs a scan with progress in the status bar; jumps to what it finds; Esc cancels it. */
   private scan(what: string, run: (control: ScanControl) => Promise<number | undefined>): void {
-    this.state.searching?.cancel();
-    const abort = new AbortController();
-    const progress: { fraction: number; cancel: () => void } = { fraction: 0, cancel: () => abort.abort() };
-    this.state.searching = progress;
-    this.host.changed();
-    const control: ScanControl = {
-      signal: abort.signal,
-      onProgress: (fraction) => {
-        progress.fraction = fraction;
-        this.host.changed();
-      },
-    };
-    run(control).then(
-      (found) => {
-        if (abort.signal.aborted) return;
-        if (this.state.searching === progress) this.state.searching = undefined;
-        if (found === undefined) this.note(`not found: ${what}`);
-        else this.jumpTo(found);
-      },
-      (error: unknown) => {
-        if (this.state.searching === progress) this.state.searching = undefined;
-        this.note(`search failed: ${error instanceof Error ? error.message : String(error)}`);
-      },
-    );
+    runScan(this.state, () => this.host.changed(), run, (found) => (found === undefined ? this.note(`not found: ${what}`) : this.jumpTo(found)), (message) => this.note(message));
   }
 
   private refiltered(): void {
@@ -295,15 +273,6 @@ export class BrowserController {
 /** Levels `e`/`E` and `w`/`W` jump between. */
 export const ERROR_LEVELS: readonly LogLevel[] = ['error', 'fatal'];
 export const WARNING_LEVELS: readonly LogLevel[] = ['warn'];
-
-function compile(text: string, flags = ''): RegExp | string {
-  try {
-    // Smart case, as in less -i: a pattern with a capital letter is case-sensitive.
-    return new RegExp(text, /[A-Z]/.test(text) ? flags.replace('i', '') : flags);
-  } catch (error) {
-    return `bad pattern: ${(error as Error).message}`;
-  }
-}
 
 function clamp(n: number, lo: number, hi: number): number {
   return Math.min(Math.max(n, lo), Math.max(lo, hi));
