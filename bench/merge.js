@@ -51,7 +51,7 @@ async function run(cmd, args) {
 const files = mergeFiles();
 const total = FILES * LINES;
 console.log(`merge: ${FILES} files × ${LINES.toLocaleString('en-US')} lines, ${RUNS} runs each`);
-await run('cat', files.concat(['/dev/null'])).catch(() => undefined); // warm the page cache
+await run('sh', ['-c', `cat ${files.map((f) => `'${f}'`).join(' ')} > /dev/null`]); // warm the page cache
 
 const results = { logstream: [], sort: [] };
 for (let r = 0; r < RUNS; r++) {

@@ -11,6 +11,12 @@ import { DEFAULT_EXCLUDED_NAMES, resolveSourcePatterns, type SourcePattern } fro
 
 /** @default 1000 */
 export const DEFAULT_RESCAN_INTERVAL_MS = 1000;
+/**
+ * Each file's safety-net stat in a set (a single LogStream's is 10 s): a set may hold thousands
+ * of files, and its folders' own rescans already catch files created, removed or renamed.
+ * @default 30000
+ */
+export const DEFAULT_SET_RECONCILE_INTERVAL_MS = 30_000;
 
 interface FollowedFile {
   readonly path: string;
@@ -174,7 +180,7 @@ export class MultiLogStream implements AsyncDisposable {
 
   private streamOptions(initial: boolean): LogStreamOptions {
     const { rescanIntervalMs: _r, exclude: _e, signal: _s, cwd: _c, ...rest } = this.options;
-    return { ...rest, start: initial ? (this.options.start ?? 'end') : 'beginning' };
+    return { reconcileIntervalMs: DEFAULT_SET_RECONCILE_INTERVAL_MS, ...rest, start: initial ? (this.options.start ?? 'end') : 'beginning' };
   }
 
   private add(path: string, pinned: boolean, initial: boolean): FollowedFile {
