@@ -111,7 +111,7 @@ report({
   targets,
   notes: [
     `Each follower follows the same ${FILES} files; a warm-up line goes through every file, then at least ${SETTLE_MS / 1000} s of settling (until every follower is quiet), then ${WINDOWS} windows of ${IDLE_MS / 1000} s of silence in which CPU time is measured (/proc/PID/stat); the median window counts.`,
-    'logstream gets the folder: one fs.watch for the folder, one descriptor per file, a safety-net rescan every second that lists the folder only when its modification time changed, and each file\'s safety-net stat every 30 s.',
+    'logstream gets the folder: one fs.watch for the folder, one descriptor per file, a safety-net rescan every second that lists the folder only when its modification time changed, and each found file\'s safety-net stat every 30 s.',
     `New files: ${NEW_FILES} files created one at a time, 200 ms apart; time from the write to the first line on stdout.`,
     warmed ? '' : 'Warm-up did not complete for every follower within 60 s.',
   ].filter(Boolean),

@@ -37,7 +37,7 @@ export {
 } from './errors/log-stream-error.js';
 export type { LogStreamErrorCode } from './errors/log-stream-error.js';
 
-export { MultiLogStream, DEFAULT_RESCAN_INTERVAL_MS, DEFAULT_SET_RECONCILE_INTERVAL_MS } from './compose/multi-log-stream.js';
+export { MultiLogStream, DEFAULT_RESCAN_INTERVAL_MS, DEFAULT_FOUND_FILE_RECONCILE_MS } from './compose/multi-log-stream.js';
 export type { MultiLogStreamEvent, MultiLogStreamOptions, MultiLogStreamSubscriber } from './compose/multi-stream-types.js';
 export { DEFAULT_EXCLUDED_NAMES, resolveSourcePatterns } from './compose/source-patterns.js';
 export type { SourcePattern } from './compose/source-patterns.js';

@@ -12,11 +12,13 @@ import { DEFAULT_EXCLUDED_NAMES, resolveSourcePatterns, type SourcePattern } fro
 /** @default 1000 */
 export const DEFAULT_RESCAN_INTERVAL_MS = 1000;
 /**
- * Each file's safety-net stat in a set (a single LogStream's is 10 s): a set may hold thousands
- * of files, and its folders' own rescans already catch files created, removed or renamed.
+ * The safety-net stat of each file found by a folder or glob (a named file keeps LogStream's
+ * 10 s): such sets can hold thousands of files, and the folder rescans already catch files that
+ * are created, removed or renamed.
  * @default 30000
  */
-export const DEFAULT_SET_RECONCILE_INTERVAL_MS = 30_000;
+export const DEFAULT_FOUND_FILE_RECONCILE_MS = 30_000;
+
 
 interface FollowedFile {
   readonly path: string;
@@ -178,9 +180,10 @@ export class MultiLogStream implements AsyncDisposable {
     }
   }
 
-  private streamOptions(initial: boolean): LogStreamOptions {
+  private streamOptions(initial: boolean, found = false): LogStreamOptions {
     const { rescanIntervalMs: _r, exclude: _e, signal: _s, cwd: _c, ...rest } = this.options;
-    return { reconcileIntervalMs: DEFAULT_SET_RECONCILE_INTERVAL_MS, ...rest, start: initial ? (this.options.start ?? 'end') : 'beginning' };
+    const reconcile = found && rest.reconcileIntervalMs === undefined ? { reconcileIntervalMs: DEFAULT_FOUND_FILE_RECONCILE_MS } : {};
+    return { ...rest, ...reconcile, start: initial ? (this.options.start ?? 'end') : 'beginning' };
   }
 
   private add(path: string, pinned: boolean, initial: boolean): FollowedFile {
@@ -190,7 +193,7 @@ export class MultiLogStream implements AsyncDisposable {
       known.pinned ||= pinned;
       return known;
     }
-    const file: FollowedFile = { path, stream: new LogStream(path, this.streamOptions(initial)), pinned, leaving: false, opened: false, observer: undefined, ready: Promise.resolve(), wrappers: new Map() };
+    const file: FollowedFile = { path, stream: new LogStream(path, this.streamOptions(initial, !pinned)), pinned, leaving: false, opened: false, observer: undefined, ready: Promise.resolve(), wrappers: new Map() };
     this.followed.set(path, file);
     this.watchFile(file);
     this.emit({ type: 'file-added', path });

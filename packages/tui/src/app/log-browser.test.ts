@@ -1,6 +1,6 @@
 // The browser in-process: fake TTY streams, frames written into a headless xterm, assertions on
 // the screen — live appends, follow, search highlight, filters, levels, hostile lines, quitting.
-import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -74,6 +74,16 @@ describe('LogBrowser', () => {
     await h.waitForScreen((s) => s.includes('slow disk') && s.includes('FOLLOW'), 'the file and the follow badge');
     appendFileSync(join(h.dir, 'app.log'), '2024-05-01 10:00:02 ERROR disk full\n');
     await h.waitForScreen((s) => s.includes('disk full') && s.includes('E 1'), 'the appended error and the error count');
+  });
+
+  it('one file: after a rename rotation the view moves to the new file', async () => {
+    const h = open({ 'app.log': '2024-05-01 10:00:00 INFO before rotation\n' });
+    await h.waitForScreen((s) => s.includes('before rotation'), 'the first file');
+    renameSync(join(h.dir, 'app.log'), join(h.dir, 'app.log.1'));
+    writeFileSync(join(h.dir, 'app.log'), '2024-05-01 10:00:01 INFO after rotation\n');
+    await h.waitForScreen((s) => s.includes('after rotation') && !s.includes('before rotation'), 'the new file');
+    appendFileSync(join(h.dir, 'app.log'), '2024-05-01 10:00:02 ERROR still live\n');
+    await h.waitForScreen((s) => s.includes('still live'), 'a live line in the new file');
   });
 
   it('scrolling up leaves follow and counts new lines below; F follows again', async () => {

@@ -126,32 +126,53 @@ export class LogBrowser {
     this.files.set(path, { name: basename(path), n: 0 });
     // The last screen first (read backwards), then a stream for hints that the file grew: the
     // index reads whatever follows its size, so the stream's own position does not matter.
-    const view = await IndexedFileView.open(
-      path,
-      this.filters,
-      this.options.parse ?? {},
-      (added) => {
-        if (added > 0) return this.controller.added(added);
-        if (this.controller.state.follow) this.controller.state.top = this.controller.bottomTop();
-        this.scheduler?.invalidate();
-      },
-      (records) => this.monitor.onRecords(records),
-    );
-    this.closers.push(() => view.close());
-    this.controller.store = view;
-    this.controller.state.top = this.controller.bottomTop();
+    let view = await this.indexedView(path);
     this.scheduler?.flush();
     const stream = new LogStream(path, { start: 'end', ...(this.options.watcher === undefined ? {} : { watcher: this.options.watcher }) });
+    let reopening: Promise<void> | undefined;
     const subscription = stream.subscribe({
       // Bytes, not lines: nothing is decoded here; the view reads the new lines through the index.
       onLogBytes: () => view.grow(),
-      onEvent: (event) => this.onEvent(event),
+      onEvent: (event) => {
+        this.onEvent(event);
+        // An index stays on the file it opened: after a rotation, the new file gets its own.
+        if ((event.type === 'rotated' || event.type === 'replaced') && !reopening) {
+          reopening = this.indexedView(path)
+            .then((next) => void (view = next), (error: unknown) => this.controller.note(`cannot open ${basename(path)} again: ${error instanceof Error ? error.message : String(error)}`))
+            .finally(() => (reopening = undefined));
+        }
+      },
       onError: (error) => this.controller.note(error.message),
     });
     this.closers.push(() => stream.close());
     await stream.ready;
     view.grow();
     return subscription;
+  }
+
+  /** A new view of `path` through a line index, shown at once (following: at its end). */
+  private async indexedView(path: string): Promise<IndexedFileView> {
+    const view = await IndexedFileView.open(
+      path,
+      this.filters,
+      this.options.parse ?? {},
+      (added) => {
+        if (this.controller.store !== view) return;
+        if (added > 0) return this.controller.added(added);
+        if (this.controller.state.follow) this.controller.state.top = this.controller.bottomTop();
+        this.scheduler?.invalidate();
+      },
+      (records) => this.monitor.onRecords(records),
+    );
+    const previous = this.controller.store;
+    this.closers.push(() => view.close());
+    this.controller.store = view;
+    if (previous instanceof IndexedFileView) void previous.close();
+    if (this.filters.active) view.refilter();
+    this.controller.state.cursor = undefined;
+    this.controller.state.top = this.controller.state.follow ? this.controller.bottomTop() : 0;
+    this.scheduler?.invalidate();
+    return view;
   }
 
   private subscribe(): Subscription<unknown> {
