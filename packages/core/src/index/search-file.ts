@@ -34,9 +34,10 @@ export function searchFile(path: string, pattern: RegExp | string, options: Sear
       if (settled) return;
       settled = true;
       options.signal?.removeEventListener('abort', abort);
-      void worker.terminate();
-      if ('result' in outcome) resolve(outcome.result);
-      else reject(outcome.error);
+      // Settled only once the worker is gone: a process that ends while a worker is still being
+      // torn down can abort inside Node (a platform assertion in the worker's GC).
+      const settle = () => ('result' in outcome ? resolve(outcome.result) : reject(outcome.error));
+      worker.terminate().then(settle, settle);
     };
     const abort = () => finish({ result: { ...last, complete: false, stopped: 'aborted' } });
     const handle = async (message: WorkerMessage) => {
