@@ -114,7 +114,7 @@ report({
   notes: [
     'Text: three files of equal size, ISO 8601 UTC (bench/lib/log-lines.js), syslog (no year), log4j local time with a 6-line stack trace after ~2% of lines; JSON: pino (epoch ms) and ECS (@timestamp, log.level).',
     'LogParser: one fresh parser per file per round (detection included), local time zone; message and fields are lazy, read only in the "message read" rows. The naive parsers build the message every time and group nothing.',
-    `Corpus: ${rows.length} files of /work/shared/corpus/lnav-samples; counts are lines with their own timestamp or level (continuation lines inherit theirs). File: lines, timestamps found/expected, levels found/expected — ${rows.map((r) => `${r.file.replace(/^logfile_|\.0$/g, '')}: ${r.lines}, ${r.timestamps}/${r.expectedTimestamps}, ${r.levels}/${r.expectedLevels}`).join('; ')}.`,
+    `Corpus: ${rows.length} files of lnav's sample logs (packages/core/src/parse/test-data/lnav-samples, a copy of ../shared/corpus); counts are lines with their own timestamp or level (continuation lines inherit theirs). File: lines, timestamps found/expected, levels found/expected — ${rows.map((r) => `${r.file.replace(/^logfile_|\.0$/g, '')}: ${r.lines}, ${r.timestamps}/${r.expectedTimestamps}, ${r.levels}/${r.expectedLevels}`).join('; ')}.`,
     `Each contender's best round counts (targets too); the median of its rounds is shown beside it. 1-minute load average ${fmt(loadBefore, 2)} before the rounds and ${fmt(loadavg()[0], 2)} after, on ${availableParallelism()} CPUs: other work on the machine lowers the medians most.`,
   ],
   data: { textCount, jsonCount, roundsMs: Object.fromEntries(contenders.map((c) => [`${c.group}: ${c.name}`, times.get(c).map((ms) => Math.round(ms))])), corpus: rows, sink },

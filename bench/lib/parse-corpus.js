@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { REPO_DIR } from './followers.js';
 import { LineFramer, parse } from './parse-core.js';
 
-export const CORPUS_DIR = join(REPO_DIR, '../shared/corpus/lnav-samples');
+export const CORPUS_DIR = join(REPO_DIR, 'packages/core/src/parse/test-data/lnav-samples');
 const EXPECTED = join(REPO_DIR, 'packages/core/src/parse/lnav-corpus.expected.json');
 
 /** Epoch ms of an ISO string, keeping digits below the millisecond (Date.parse drops them). */
