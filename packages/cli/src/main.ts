@@ -1,11 +1,10 @@
 // The `logstream` command line: picks the command, runs it, and turns failures into messages
 // and exit statuses (2 for usage errors, 1 for the rest), never into stack traces.
 import { processIO, type CliIO } from './cli-io.js';
-import { onTerminal, runBrowseCommand } from './browse/browse-command.js';
-import { runDemoCommand } from './demo/demo-command.js';
+import { onTerminal } from './browse/on-terminal.js';
 import { describeUnexpected } from './errors/report-error.js';
 import { USAGE_EXIT_CODE, isUsageError } from './errors/usage-error.js';
-import { runFollowCommand, type CommandContext } from './follow/follow-command.js';
+import type { CommandContext } from './follow/follow-command.js';
 import { HELP, HELP_HINT, USAGE_LINES } from './usage.js';
 import { VERSION } from './version.js';
 
@@ -45,12 +44,13 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
       context.version();
       return 0;
     }
-    if (first === 'demo') return await runDemoCommand(rest, context);
-    if (first === 'browse') return await runBrowseCommand(rest, context);
-    if (first === 'follow') return await runFollowCommand(rest, context);
+    // Each command's modules are loaded when it runs: start-up is part of every command's latency.
+    if (first === 'demo') return await (await import('./demo/demo-command.js')).runDemoCommand(rest, context);
+    if (first === 'browse') return await (await import('./browse/browse-command.js')).runBrowseCommand(rest, context);
+    if (first === 'follow') return await (await import('./follow/follow-command.js')).runFollowCommand(rest, context);
     // `logstream FILE…`: the browser on a terminal, `follow` into a pipe or file.
-    if (onTerminal(context) && argv.every((a) => !a.startsWith('-'))) return await runBrowseCommand(argv, context);
-    return await runFollowCommand(argv, context);
+    if (onTerminal(context) && argv.every((a) => !a.startsWith('-'))) return await (await import('./browse/browse-command.js')).runBrowseCommand(argv, context);
+    return await (await import('./follow/follow-command.js')).runFollowCommand(argv, context);
   } catch (error) {
     if (isUsageError(error)) {
       io.stderr.write(`logstream: ${error.message}\n${USAGE_LINES[command]}\n${HELP_HINT}\n`);

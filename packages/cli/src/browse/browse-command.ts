@@ -1,9 +1,9 @@
 // `logstream browse`: the full-screen log browser on files, folders and globs (a terminal only).
-import { LogBrowser } from '@logstream/tui';
 import { parseCommandLine } from '../args/parse-command-line.js';
 import { UsageError } from '../errors/usage-error.js';
 import { FORMAT_NAMES } from '../follow/args.js';
 import type { CommandContext } from '../follow/follow-command.js';
+import { onTerminal } from './on-terminal.js';
 import type { FormatName, ParseOptions } from '@logstream/core';
 
 /** What `logstream browse` was asked to do. */
@@ -38,10 +38,7 @@ export function parseBrowseArgs(argv: readonly string[]): BrowseOptions | 'help'
   return { names: operands, watcher: flags.some((f) => f.name === 'poll') ? 'poll' : 'auto', parse };
 }
 
-/** True when both ends are a terminal: the browser can run. */
-export function onTerminal(context: CommandContext): boolean {
-  return context.io.stdout.isTTY === true && process.stdin.isTTY;
-}
+export { onTerminal } from './on-terminal.js';
 
 /** Runs the browser until the user quits (or the signal aborts); resolves with the exit status. */
 export async function runBrowseCommand(argv: readonly string[], context: CommandContext): Promise<number> {
@@ -57,6 +54,8 @@ export async function runBrowseCommand(argv: readonly string[], context: Command
 
 /** Opens the browser on `names` (as `logstream FILE…` on a terminal and the demo do). */
 export async function browse(names: readonly string[], context: CommandContext, extra: { watcher?: 'auto' | 'poll'; parse?: ParseOptions; cwd?: string } = {}): Promise<void> {
+  // Loaded only here: following into a pipe never needs the terminal UI.
+  const { LogBrowser } = await import('@logstream/tui');
   const browser = new LogBrowser({
     names,
     ...(extra.cwd === undefined ? {} : { cwd: extra.cwd }),
