@@ -8,6 +8,7 @@ import type { LogStreamEvent, LogStreamOptions, LogStreamSubscriber, Subscriptio
 import { FileDiscovery } from './file-discovery.js';
 import type { MultiLogStreamEvent, MultiLogStreamOptions, MultiLogStreamSubscriber } from './multi-stream-types.js';
 import { DEFAULT_EXCLUDED_NAMES, resolveSourcePatterns, type SourcePattern } from './source-patterns.js';
+import { closeOnAbort, subscriptionOf } from '../stream/subscription-helpers.js';
 
 /** @default 1000 */
 export const DEFAULT_RESCAN_INTERVAL_MS = 1000;
@@ -65,13 +66,7 @@ export class MultiLogStream implements AsyncDisposable {
     this.options = options;
     // Checks the per-file options once, up front, so a mistake is reported at once.
     resolveStreamOptions(list[0], this.streamOptions(true));
-    const signal = options.signal;
-    if (signal?.aborted) void this.close();
-    else if (signal) {
-      const onAbort = () => void this.close();
-      signal.addEventListener('abort', onAbort, { once: true });
-      this.forgetSignal = () => signal.removeEventListener('abort', onAbort);
-    }
+    this.forgetSignal = closeOnAbort(options.signal, () => this.close());
   }
 
   /** Resolves once the set has been listed and every file in it watched. */
@@ -95,13 +90,7 @@ export class MultiLogStream implements AsyncDisposable {
     this.subscribers.add(subscriber);
     if (this.subscribers.size === 1) this.readyPromise = this.begin(++this.session);
     else for (const file of this.followed.values()) this.attach(file, subscriber);
-    let active = true;
-    const unsubscribe = () => {
-      if (!active) return;
-      active = false;
-      this.unsubscribe(subscriber);
-    };
-    return { subscriber, unsubscribe, [Symbol.dispose]: unsubscribe };
+    return subscriptionOf(subscriber, (s) => this.unsubscribe(s));
   }
 
   /** Removes a subscriber; the last one stops watching (positions are kept for the next one). */

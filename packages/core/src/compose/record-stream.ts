@@ -5,6 +5,7 @@ import type { LogRecord } from '../parse/index.js';
 import type { Subscription } from '../stream/stream-types.js';
 import type { MultiLogStreamEvent } from './multi-stream-types.js';
 import type { RecordConnection, RecordSink, RecordSubscriber } from './record-types.js';
+import { subscriptionOf } from '../stream/subscription-helpers.js';
 
 /**
  * A stream of parsed records made by a compose step (`parseRecords`, `mergeByTimestamp`,
@@ -40,13 +41,7 @@ export class RecordStream implements AsyncDisposable {
     if (typeof subscriber !== 'object' || subscriber === null) throw new InvalidOptionError('subscribe() needs an object with onRecords, onEvent or onError');
     this.subscribers.add(subscriber);
     this.connection ??= this.connect(this.sink);
-    let active = true;
-    const unsubscribe = () => {
-      if (!active) return;
-      active = false;
-      this.unsubscribe(subscriber);
-    };
-    return { subscriber, unsubscribe, [Symbol.dispose]: unsubscribe };
+    return subscriptionOf(subscriber, (s) => this.unsubscribe(s));
   }
 
   unsubscribe(subscriber: RecordSubscriber): boolean {

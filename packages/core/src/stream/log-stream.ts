@@ -10,6 +10,7 @@ import type { FileState } from './open-file.js';
 import { resolveStreamOptions, type ResolvedStreamOptions } from './resolve-options.js';
 import { SubscriberSet } from './subscriber-set.js';
 import type { LinesOptions, LogStreamEvent, LogStreamOptions, LogStreamStats, LogStreamStatus, LogStreamSubscriber, Subscription } from './stream-types.js';
+import { closeOnAbort, subscriptionOf } from './subscription-helpers.js';
 
 /**
  * Follows one log file by name across rotation, truncation and replacement.
@@ -42,13 +43,7 @@ export class LogStream implements AsyncDisposable {
     this.path = this.options.path;
     this.subscribers = new SubscriberSet(this.path);
     this.readyPromise = this.newReady();
-    const signal = options.signal;
-    if (signal?.aborted) void this.close();
-    else if (signal) {
-      const onAbort = () => void this.close();
-      signal.addEventListener('abort', onAbort, { once: true });
-      this.forgetSignal = () => signal.removeEventListener('abort', onAbort);
-    }
+    this.forgetSignal = closeOnAbort(options.signal, () => this.close());
   }
 
   /** Resolves once watching has begun and the start position is set (appends after it are seen). */
@@ -72,13 +67,7 @@ export class LogStream implements AsyncDisposable {
     if (typeof subscriber !== 'object' || subscriber === null) throw new InvalidOptionError('subscribe() needs an object with onLines, onLogContent, onEvent or onError');
     this.subscribers.add(subscriber);
     if (!this.follower) this.begin();
-    let active = true;
-    const unsubscribe = () => {
-      if (!active) return;
-      active = false;
-      this.unsubscribe(subscriber);
-    };
-    return { subscriber, unsubscribe, [Symbol.dispose]: unsubscribe };
+    return subscriptionOf(subscriber, (s) => this.unsubscribe(s));
   }
 
   /** Removes a subscriber; the last one stops watching and releases every descriptor and timer. */
