@@ -1,9 +1,8 @@
 // Benchmark 5: library catch-up. A LogStream with start 'beginning' on a 1 GiB file of ~100-byte
 // lines, delivering to a no-op onLines subscriber, versus readline over fs.createReadStream and
 // `wc -l` (the floor). Each run is its own process; the median of the runs is reported.
-import { performance } from 'node:perf_hooks';
 import { cachedLogFile } from './lib/log-lines.js';
-import { fmt, killChild, median, report, spawnChild } from './lib/common.js';
+import { fmt, median, report, runToEnd } from './lib/common.js';
 import { BENCH_DIR } from './lib/followers.js';
 
 const RUNS = Number(process.env.BENCH_CATCHUP_RUNS ?? 3);
@@ -12,17 +11,7 @@ const TIMEOUT_MS = 120_000;
 const TARGET_LINES_PER_SEC = 3_000_000;
 
 /** Runs a command to completion (or the timeout); returns { stdout, ms, ok }. */
-async function run(cmd, args) {
-  let stdout = '';
-  const t0 = performance.now();
-  const child = spawnChild(cmd, args, { onData: (chunk) => (stdout += chunk) });
-  const timer = setTimeout(() => void killChild(child), TIMEOUT_MS);
-  await child.exitPromise;
-  clearTimeout(timer);
-  const ms = performance.now() - t0;
-  if (child.exitCode !== 0) console.error(`${cmd} ${args.join(' ')} failed: ${child.exitCode ?? child.signal} ${child.stderr}`);
-  return { stdout, ms, ok: child.exitCode === 0 };
-}
+const run = (cmd, args) => runToEnd(cmd, args, TIMEOUT_MS);
 
 const file = cachedLogFile('catchup-1g.log', SIZE);
 console.log(`catch-up: ${file.path}: ${fmt(file.bytes / 2 ** 20, 0)} MiB, ${file.lines.toLocaleString('en-US')} lines, ${RUNS} runs each`);

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { fmt, killChild, median, report, spawnChild } from './lib/common.js';
+import { fmt, median, report, runToEnd } from './lib/common.js';
 import { BENCH_DIR, REPO_DIR } from './lib/followers.js';
 import { cachedLogFile, random } from './lib/log-lines.js';
 
@@ -92,18 +92,8 @@ async function child(mode, path, arg) {
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }
 
-/** Runs a command to completion; returns { stdout, ms, ok }. */
-async function run(cmd, args) {
-  let stdout = '';
-  const t0 = performance.now();
-  const proc = spawnChild(cmd, args, { onData: (chunk) => (stdout += chunk) });
-  const timer = setTimeout(() => void killChild(proc), TIMEOUT_MS);
-  await proc.exitPromise;
-  clearTimeout(timer);
-  const ms = performance.now() - t0;
-  if (proc.exitCode !== 0 && !(cmd === 'grep' && proc.exitCode === 1)) console.error(`${cmd} ${args.join(' ')} failed: ${proc.exitCode ?? proc.signal} ${proc.stderr}`);
-  return { stdout, ms, ok: proc.exitCode === 0 || (cmd === 'grep' && proc.exitCode === 1) };
-}
+/** Runs a command to completion; returns { stdout, ms, ok } (grep's exit 1, no match, is fine). */
+const run = (cmd, args) => runToEnd(cmd, args, TIMEOUT_MS, cmd === 'grep' ? [0, 1] : [0]);
 
 async function inChild(mode, path, arg = '') {
   const res = await run(process.execPath, [join(BENCH_DIR, 'line-index.js'), 'child', mode, path, arg]);

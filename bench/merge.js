@@ -4,8 +4,7 @@
 // the floor). Each run is its own process; the median of the runs is reported.
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { fmt, killChild, median, report, spawnChild } from './lib/common.js';
+import { fmt, median, report, runToEnd } from './lib/common.js';
 import { BENCH_DIR } from './lib/followers.js';
 import { logLine, random } from './lib/log-lines.js';
 
@@ -37,16 +36,7 @@ function mergeFiles() {
   return paths;
 }
 
-async function run(cmd, args) {
-  let stdout = '';
-  const t0 = performance.now();
-  const child = spawnChild(cmd, args, { onData: (chunk) => (stdout += chunk) });
-  const timer = setTimeout(() => void killChild(child), TIMEOUT_MS);
-  await child.exitPromise;
-  clearTimeout(timer);
-  if (child.exitCode !== 0) console.error(`${cmd} failed: ${child.exitCode ?? child.signal} ${child.stderr.slice(-300)}`);
-  return { stdout, ms: performance.now() - t0, ok: child.exitCode === 0 };
-}
+const run = (cmd, args) => runToEnd(cmd, args, TIMEOUT_MS);
 
 const files = mergeFiles();
 const total = FILES * LINES;

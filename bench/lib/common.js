@@ -106,6 +106,23 @@ export function spawnChild(cmd, args, { onData, cwd } = {}) {
 }
 
 /** SIGTERM, then SIGKILL after `graceMs`; resolves once the child has exited. */
+/**
+ * Runs a command to completion, or kills it after `timeoutMs`; returns { stdout, ms, ok }. `ok`
+ * when it exits with one of `okCodes` (grep's 1, "no match", is fine for a count).
+ */
+export async function runToEnd(cmd, args, timeoutMs, okCodes = [0]) {
+  let stdout = '';
+  const t0 = performance.now();
+  const child = spawnChild(cmd, args, { onData: (chunk) => (stdout += chunk) });
+  const timer = setTimeout(() => void killChild(child), timeoutMs);
+  await child.exitPromise;
+  clearTimeout(timer);
+  const ms = performance.now() - t0;
+  const ok = okCodes.includes(child.exitCode);
+  if (!ok) console.error(`${cmd} ${args.join(' ').slice(0, 200)} failed: ${child.exitCode ?? child.signal} ${child.stderr.slice(-300)}`);
+  return { stdout, ms, ok };
+}
+
 export async function killChild(state, graceMs = 1000) {
   if (state.exited) return;
   try {
