@@ -1,10 +1,10 @@
 // `logstream browse`: the full-screen log browser on files, folders and globs (a terminal only).
 import { parseCommandLine } from '../args/parse-command-line.js';
 import { UsageError } from '../errors/usage-error.js';
-import { FORMAT_NAMES } from '../follow/args.js';
+import { parseFormatName, parseTimestampFormat } from '../follow/args.js';
 import type { CommandContext } from '../follow/follow-command.js';
 import { onTerminal } from './on-terminal.js';
-import type { FormatName, ParseOptions } from '@logstream/core';
+import type { ParseOptions } from '@logstream/core';
 
 /** What `logstream browse` was asked to do. */
 export interface BrowseOptions {
@@ -25,15 +25,8 @@ export function parseBrowseArgs(argv: readonly string[]): BrowseOptions | 'help'
   if (operands.length === 0) throw new UsageError('no files given');
   const parse: ParseOptions = {};
   for (const flag of flags) {
-    if (flag.name === 'format') {
-      const name = (flag.value ?? '').toLowerCase();
-      if (!(FORMAT_NAMES as readonly string[]).includes(name)) throw new UsageError(`invalid format: '${flag.value ?? ''}' (one of ${FORMAT_NAMES.join(', ')})`);
-      parse.format = name as FormatName | 'auto';
-    }
-    if (flag.name === 'timestamp-format') {
-      if (!(flag.value ?? '').includes('%')) throw new UsageError(`invalid timestamp format: '${flag.value ?? ''}' (a strftime-style pattern such as '%Y-%m-%d %H:%M:%S')`);
-      parse.timestampPattern = flag.value ?? '';
-    }
+    if (flag.name === 'format') parse.format = parseFormatName(flag.value ?? '');
+    if (flag.name === 'timestamp-format') parse.timestampPattern = parseTimestampFormat(flag.value ?? '');
   }
   return { names: operands, watcher: flags.some((f) => f.name === 'poll') ? 'poll' : 'auto', parse };
 }

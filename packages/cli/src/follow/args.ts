@@ -153,13 +153,15 @@ export function parseLevelName(value: string): LogLevel {
   throw new UsageError(`invalid level: '${value}' (one of ${LOG_LEVELS.join(', ')})`);
 }
 
-function parseFormatName(value: string): FormatName | 'auto' {
+/** A format name as --format takes it (any case). */
+export function parseFormatName(value: string): FormatName | 'auto' {
   const name = value.toLowerCase();
   if ((FORMAT_NAMES as readonly string[]).includes(name)) return name as FormatName | 'auto';
   throw new UsageError(`invalid format: '${value}' (one of ${FORMAT_NAMES.join(', ')})`);
 }
 
-function parseTimestampFormat(value: string): string {
+/** A strftime-style pattern as --timestamp-format takes it. */
+export function parseTimestampFormat(value: string): string {
   if (!value.includes('%')) throw new UsageError(`invalid timestamp format: '${value}' (a strftime-style pattern such as '%Y-%m-%d %H:%M:%S')`);
   return value;
 }

@@ -34,8 +34,7 @@ export function handleInput(c: BrowserController, event: InputEvent): void {
     if (key === 'q' || key === 'escape' || key === 'enter' || key === 'h' || key === 'f1') c.cancel();
     else if (s.overlay.kind === 'detail' && (key === 'j' || key === 'down')) s.overlay.scroll++;
     else if (s.overlay.kind === 'detail' && (key === 'k' || key === 'up')) s.overlay.scroll = Math.max(0, s.overlay.scroll - 1);
-    c.note('');
-    s.message = undefined;
+    // The browser draws a frame after every input event: nothing to ask for here.
     return;
   }
   if (ctrl) {
