@@ -45,7 +45,6 @@ export class LogBrowser {
   private readonly store: RecordStore;
   private readonly controller: BrowserController;
   private readonly monitor = new ExecutionMonitor();
-  private readonly multi: MultiLogStream;
   private readonly files = new Map<string, { name: string; n: number }>();
   private session: TerminalSession | undefined;
   private renderer: Renderer | undefined;
@@ -57,12 +56,6 @@ export class LogBrowser {
 
   constructor(private readonly options: LogBrowserOptions) {
     this.store = new RecordStore(this.filters, options.capacity ?? DEFAULT_STORE_CAPACITY);
-    this.multi = new MultiLogStream(options.names, {
-      start: options.start ?? 'beginning',
-      ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
-      ...(options.watcher === undefined ? {} : { watcher: options.watcher }),
-      ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
-    });
     this.controller = new BrowserController(this.store, this.filters, {
       pageRows: () => pageRows(this.size().rows),
       rowsOf: (record) => wrappedRows(record, this.size().columns, this.files.size > 1, this.files.get(record.line.path)),
@@ -107,7 +100,6 @@ export class LogBrowser {
       subscription?.unsubscribe();
       stopResize();
       scheduler.dispose();
-      await this.multi.close();
       await Promise.all(this.closers.map((close) => close()));
       session.restore();
     }
@@ -176,7 +168,15 @@ export class LogBrowser {
   }
 
   private subscribe(): Subscription<unknown> {
-    const records = mergeByTimestamp(this.multi, { ...this.options.parse, maxWaitMs: this.options.maxWaitMs ?? 200 });
+    // Made only here: one file shown through its line index needs no MultiLogStream.
+    const multi = new MultiLogStream(this.options.names, {
+      start: this.options.start ?? 'beginning',
+      ...(this.options.cwd === undefined ? {} : { cwd: this.options.cwd }),
+      ...(this.options.watcher === undefined ? {} : { watcher: this.options.watcher }),
+      ...(this.options.pollIntervalMs === undefined ? {} : { pollIntervalMs: this.options.pollIntervalMs }),
+    });
+    this.closers.push(() => multi.close());
+    const records = mergeByTimestamp(multi, { ...this.options.parse, maxWaitMs: this.options.maxWaitMs ?? 200 });
     return records.subscribe({
       onRecords: (rs) => {
         this.monitor.onRecords(rs);
