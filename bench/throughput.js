@@ -86,7 +86,7 @@ async function measure(f) {
 // The reader here (this process) is the same for every follower, but its first run is slower
 // (its code is not compiled yet), so one discarded run warms it up. Then every follower runs
 // ROUNDS times, interleaved, and the round with the median throughput counts.
-const ROUNDS = Number(process.env.BENCH_THROUGHPUT_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_THROUGHPUT_ROUNDS ?? 5);
 const warmUp = followers.find((f) => f.id === 'gnu-tail') ?? followers[0];
 if (warmUp) await measure(warmUp);
 const rounds = Object.fromEntries(followers.map((f) => [f.id, []]));
