@@ -1,13 +1,14 @@
 // MultiLogStream: follows a set of files, folders and globs as one stream. One LogStream per
 // file; folders and globs are watched for files that appear (read from their first byte) and
 // files that go (read to their end, then released).
-import { InvalidOptionError, StreamClosedError, SubscriberError, type LogStreamError } from '../errors/log-stream-error.js';
+import { InvalidOptionError, StreamClosedError } from '../errors/log-stream-error.js';
 import { LogStream } from '../stream/log-stream.js';
 import { resolveStreamOptions } from '../stream/resolve-options.js';
 import type { LogStreamEvent, LogStreamOptions, LogStreamSubscriber, Subscription } from '../stream/stream-types.js';
 import { FileDiscovery } from './file-discovery.js';
 import type { MultiLogStreamEvent, MultiLogStreamOptions, MultiLogStreamSubscriber } from './multi-stream-types.js';
 import { DEFAULT_EXCLUDED_NAMES, resolveSourcePatterns, type SourcePattern } from './source-patterns.js';
+import { reportSubscriberFailure } from '../stream/subscriber-errors.js';
 import { closeOnAbort, subscriptionOf } from '../stream/subscription-helpers.js';
 
 /** @default 1000 */
@@ -245,10 +246,7 @@ export class MultiLogStream implements AsyncDisposable {
   }
 
   private failed(s: MultiLogStreamSubscriber, error: unknown): void {
-    const wrapped: LogStreamError = new SubscriberError(this.names.join(', '), 'onEvent', error);
-    const others = [...this.subscribers].filter((o) => o !== s && o.onError !== undefined);
-    if (s.onError) s.onError(wrapped);
-    else if (others.length > 0) for (const o of others) o.onError?.(wrapped);
-    else process.emitWarning(wrapped);
+    reportSubscriberFailure(this.subscribers, this.names.join(', '), s, 'onEvent', error);
   }
+
 }

@@ -1,10 +1,11 @@
 // RecordStream: the output of a compose step. Connects to its sources on the first subscriber,
 // lets go of them on the last, and hands each batch to every subscriber in isolation.
-import { InvalidOptionError, StreamClosedError, SubscriberError, type LogStreamError } from '../errors/log-stream-error.js';
+import { InvalidOptionError, StreamClosedError, type LogStreamError } from '../errors/log-stream-error.js';
 import type { LogRecord } from '../parse/index.js';
 import type { Subscription } from '../stream/stream-types.js';
 import type { MultiLogStreamEvent } from './multi-stream-types.js';
 import type { RecordConnection, RecordSink, RecordSubscriber } from './record-types.js';
+import { reportError, reportSubscriberFailure } from '../stream/subscriber-errors.js';
 import { subscriptionOf } from '../stream/subscription-helpers.js';
 
 /**
@@ -92,27 +93,10 @@ export class RecordStream implements AsyncDisposable {
   }
 
   private error(error: LogStreamError): void {
-    const takers = [...this.subscribers].filter((s) => s.onError !== undefined);
-    if (takers.length === 0) process.emitWarning(error);
-    for (const s of takers) {
-      try {
-        s.onError?.(error);
-      } catch {
-        // An onError that throws has nowhere left to report to.
-      }
-    }
+    reportError(this.subscribers, this.name, error);
   }
 
   private failed(s: RecordSubscriber, callback: string, error: unknown): void {
-    const wrapped: LogStreamError = new SubscriberError(this.name, callback, error);
-    if (s.onError) {
-      try {
-        s.onError(wrapped);
-      } catch {
-        // as above
-      }
-      return;
-    }
-    this.error(wrapped);
+    reportSubscriberFailure(this.subscribers, this.name, s, callback, error);
   }
 }

@@ -1,9 +1,10 @@
 // The subscribers of one stream: delivers lines, events and errors to each, isolating failures so
 // that one subscriber that throws never disturbs the others, and no error goes unreported.
-import { SubscriberError, type LogStreamError } from '../errors/log-stream-error.js';
+import type { LogStreamError } from '../errors/log-stream-error.js';
 import type { BatchWants, LogBatch, LogBytesInfo } from '../framing/log-batch.js';
 import type { LogLine } from '../framing/log-line.js';
 import type { LogStreamEvent, LogStreamSubscriber } from './stream-types.js';
+import { reportError, reportSubscriberFailure } from './subscriber-errors.js';
 
 export class SubscriberSet {
   private readonly subscribers = new Set<LogStreamSubscriber>();
@@ -79,17 +80,7 @@ export class SubscriberSet {
 
   /** Reports an error to every subscriber with `onError` (but `except`); a process warning if none has one. */
   error(error: LogStreamError, except?: LogStreamSubscriber): void {
-    let reported = false;
-    for (const sub of [...this.subscribers]) {
-      if (sub === except || !sub.onError) continue;
-      reported = true;
-      try {
-        sub.onError(error);
-      } catch (thrown) {
-        process.emitWarning(new SubscriberError(this.path, 'onError', thrown));
-      }
-    }
-    if (!reported) process.emitWarning(error);
+    reportError(this.subscribers, this.path, error, except);
   }
 
   private call(sub: LogStreamSubscriber, name: string, fn: () => void | Promise<void> | undefined, waits: Promise<void>[] | undefined): Promise<void>[] | undefined {
@@ -118,17 +109,7 @@ export class SubscriberSet {
 
   /** A subscriber's callback failed: tell that subscriber, or else the others. */
   private failed(sub: LogStreamSubscriber, callback: string, cause: unknown): void {
-    const error = new SubscriberError(this.path, callback, cause);
-    if (sub.onError) {
-      try {
-        sub.onError(error);
-        return;
-      } catch (thrown) {
-        process.emitWarning(new SubscriberError(this.path, 'onError', thrown));
-        return;
-      }
-    }
-    this.error(error, sub);
+    reportSubscriberFailure(this.subscribers, this.path, sub, callback, cause);
   }
 }
 
