@@ -8,12 +8,13 @@ import type { ScanControl, ViewSource } from './view-source.js';
 /** Lines read and parsed together. */
 const WINDOW = 256;
 /**
- * Parsed lines kept at most (oldest windows dropped first): about 80 screens, re-read through the
- * index when needed. Not more: at 10,000 appended lines/s a 50,000-line cache kept records for
- * seconds, long enough to reach V8's old generation, and its collection cost the live view about
- * a third of its CPU (37 % → 25 % of a core in bench/browser.js).
+ * Parsed lines kept at most (oldest windows dropped first): four windows, more than two screens
+ * of the tallest terminal; the rest is read again through the index when shown. Not more: at
+ * 10,000 appended lines/s a 50,000-line cache kept records for seconds, long enough to reach V8's
+ * old generation, and collecting them cost the live view about a third of its CPU (37 % → 24 % of
+ * a core in bench/browser.js; 4,096 lines still gave 26 %).
  */
-const CACHE_LINES = 4_096;
+const CACHE_LINES = 1_024;
 /** Lines shown from the end before the index gets there. */
 const TAIL_LINES = 500;
 /** Looks at a growing file at most this often (about one frame). */
