@@ -1,6 +1,4 @@
 // The process resources a command uses, passed in so that tests can supply their own.
-import { fstatSync } from 'node:fs';
-import { isatty } from 'node:tty';
 import type { OutputStream } from './output/stdout-writer.js';
 
 /** Where diagnostics go: `process.stderr` or anything with `write`. */
@@ -14,8 +12,6 @@ export interface CliIO {
   readonly stdout: OutputStream;
   readonly stderr: DiagnosticStream;
   readonly env: NodeJS.ProcessEnv;
-  /** stdout's descriptor when it is a pipe, socket or file: output is written to it directly. */
-  readonly stdoutFd?: number;
 }
 
 /**
@@ -25,32 +21,7 @@ export interface CliIO {
  * const code = await main(process.argv.slice(2), { io: processIO() });
  */
 export function processIO(): CliIO {
-  const fd = directOutputDescriptor(1);
-  return {
-    // Made on first use only: the stream puts a pipe into non-blocking mode, which direct writes avoid.
-    get stdout() {
-      return process.stdout;
-    },
-    stderr: process.stderr,
-    env: process.env,
-    ...(fd === undefined ? {} : { stdoutFd: fd }),
-  };
-}
-
-/** True when the command's output is a terminal (never asks a directly written descriptor). */
-export function stdoutIsTerminal(io: CliIO): boolean {
-  return io.stdoutFd === undefined && io.stdout.isTTY === true;
-}
-
-/** `fd` when it is a pipe, socket or regular file (not a terminal), which can be written to directly. */
-function directOutputDescriptor(fd: number): number | undefined {
-  try {
-    if (isatty(fd)) return undefined;
-    const stats = fstatSync(fd);
-    return stats.isFIFO() || stats.isSocket() || stats.isFile() ? fd : undefined;
-  } catch {
-    return undefined;
-  }
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env };
 }
 
 /** Writes one `logstream: ` diagnostic line. */

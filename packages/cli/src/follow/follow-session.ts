@@ -24,8 +24,7 @@ import { resolve } from 'node:path';
 import { notify, type CliIO } from '../cli-io.js';
 import { describeUnexpected } from '../errors/report-error.js';
 import { sanitizeForTerminal } from '../output/sanitize.js';
-import { FdWriter } from '../output/fd-writer.js';
-import { StdoutWriter, type OutputEnd, type OutputWriter } from '../output/stdout-writer.js';
+import { StdoutWriter, type OutputEnd } from '../output/stdout-writer.js';
 import type { StartAt } from './args.js';
 import { FileTracker, type FileTrackerHost } from './file-tracker.js';
 import { Printer, type PrinterOptions } from './printer.js';
@@ -79,7 +78,7 @@ class FollowSession implements FileTrackerHost {
   private readonly files = new Map<string, FileTracker>();
   private readonly multi: MultiLogStream;
   private readonly printer: Printer;
-  private readonly writer: OutputWriter;
+  private readonly writer: StdoutWriter;
   private readonly namesByPath: Map<string, string>;
   private subscription: Subscription<unknown> | undefined;
   private started = false;
@@ -92,8 +91,7 @@ class FollowSession implements FileTrackerHost {
     private readonly io: CliIO,
   ) {
     this.printer = new Printer(options.printer);
-    const ended = (end: OutputEnd) => this.outputEnded(end);
-    this.writer = io.stdoutFd === undefined ? new StdoutWriter(io.stdout, ended) : new FdWriter(io.stdoutFd, () => io.stdout, ended);
+    this.writer = new StdoutWriter(io.stdout, (end) => this.outputEnded(end));
     const cwd = options.cwd ?? process.cwd();
     this.namesByPath = new Map(options.names.map((name) => [resolve(cwd, name), name]));
     const start: StartPosition = 'fromLine' in options.start ? 'beginning' : { lines: options.start.last };

@@ -7,16 +7,6 @@ export type OutputStream = Writable & { readonly isTTY?: boolean };
 /** Why output stopped: the reader went away (`closed`), or writing failed (`failed`, with the error). */
 export type OutputEnd = { readonly reason: 'closed' } | { readonly reason: 'failed'; readonly error: Error };
 
-/** Where a command's output goes: {@link StdoutWriter} over a stream, or `FdWriter` on a descriptor. */
-export interface OutputWriter {
-  /** True once the reader went away or writing failed: further writes are dropped. */
-  readonly isEnded: boolean;
-  /** Writes `text`; a returned promise says to wait (until the reader catches up, or a lent buffer is written). */
-  write(text: string | Buffer): Promise<void> | undefined;
-  /** Stops making callers wait (shutting down): pending and later writes return at once. */
-  release(): void;
-}
-
 /**
  * Writes text and bytes to an output stream and tells its caller when to wait. For a string,
  * `write` returns a promise while the stream's buffer is full, resolved on `drain`, so a producer
@@ -29,7 +19,7 @@ export interface OutputWriter {
  * const writer = new StdoutWriter(process.stdout, (end) => stop(end));
  * await writer.write('line\n'); // resolves at once unless the stream is full
  */
-export class StdoutWriter implements OutputWriter {
+export class StdoutWriter {
   private ended: OutputEnd | undefined;
   private released = false;
   private waiting: Promise<void> | undefined;
