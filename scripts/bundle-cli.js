@@ -1,14 +1,17 @@
 // Bundles the compiled CLI (packages/cli/dist, with core and tui) into packages/cli/bundle, the
 // files the `logstream` command runs: Node 20 spends ~1 ms per ES module it loads, and the
 // browser's first screen waited ~110 ms on about 120 of them. Run by `npm run build`, after tsc.
-import { rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const outDir = `${root}packages/cli/bundle`;
+// Built aside and swapped in, so that a command running meanwhile never finds half a bundle.
+const nextDir = `${outDir}.next`;
+const oldDir = `${outDir}.old`;
 
-rmSync(outDir, { recursive: true, force: true });
+rmSync(nextDir, { recursive: true, force: true });
 await build({
   input: {
     logstream: `${root}packages/cli/dist/bin.js`,
@@ -18,10 +21,18 @@ await build({
   platform: 'node',
   logLevel: 'warn',
   output: {
-    dir: outDir,
+    dir: nextDir,
     format: 'esm',
     entryFileNames: '[name].js',
     chunkFileNames: '[name]-[hash].js',
     sourcemap: true,
   },
 });
+rmSync(oldDir, { recursive: true, force: true });
+try {
+  renameSync(outDir, oldDir);
+} catch (error) {
+  if (error.code !== 'ENOENT') throw error;
+}
+renameSync(nextDir, outDir);
+rmSync(oldDir, { recursive: true, force: true });

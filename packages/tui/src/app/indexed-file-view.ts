@@ -7,14 +7,15 @@ import type { ScanControl, ViewSource } from './view-source.js';
 
 /** Lines read and parsed together. */
 const WINDOW = 256;
+/** Parsed lines kept at most (windows used longest ago dropped first). */
+const CACHE_LINES = 50_000;
 /**
- * Parsed lines kept at most (oldest windows dropped first): four windows, more than two screens
- * of the tallest terminal; the rest is read again through the index when shown. Not more: at
- * 10,000 appended lines/s a 50,000-line cache kept records for seconds, long enough to reach V8's
- * old generation, and collecting them cost the live view about a third of its CPU (37 % → 24 % of
- * a core in bench/browser.js; 4,096 lines still gave 26 %).
+ * Lines kept from the growing end, apart from the cache: a following view shows them without a
+ * read. They stay out of the cache because at thousands of new lines a second they would push
+ * through it, and records living seconds there reach V8's old generation, whose collection cost
+ * the live view about a third of its CPU (37 % → 24 % of a core in bench/browser.js).
  */
-const CACHE_LINES = 1_024;
+const RECENT_LINES = 1024;
 /** Lines shown from the end before the index gets there. */
 const TAIL_LINES = 500;
 /** Looks at a growing file at most this often (about one frame). */
@@ -28,6 +29,9 @@ export class IndexedFileView implements ViewSource {
   private readonly windows = new Map<number, true>();
   private readonly loading = new Set<number>();
   private tail: LogRecord[] = [];
+  /** The last lines read at the growing end (RECENT_LINES at most), from line `recentFirst`. */
+  private recent: LogRecord[] = [];
+  private recentFirst = 0;
   private filtered: number[] | undefined;
   private filterRun: AbortController | undefined;
   private filterFraction = 0;
@@ -87,8 +91,13 @@ export class IndexedFileView implements ViewSource {
     const n = this.filtered ? this.filtered[i] : i;
     if (n === undefined) return undefined;
     if (!this.filtered && n >= this.index.lineCount) return this.tail[n - this.index.lineCount];
+    const k = n - this.recentFirst;
+    const recent = k >= 0 ? this.recent[k] : undefined;
+    if (recent) return recent;
     const record = this.cache.get(n);
-    if (!record) this.load(Math.floor(n / WINDOW) * WINDOW);
+    const start = n - (n % WINDOW);
+    if (!record) this.load(start);
+    else if (this.windows.delete(start)) this.windows.set(start, true); // used now: leaves last
     return record;
   }
 
@@ -203,11 +212,11 @@ export class IndexedFileView implements ViewSource {
     if ((await this.index.refresh()) !== 'grew' || !this.index.complete) return;
     const added = this.index.lineCount - before;
     if (added <= 0) return;
-    // The new lines are read (and cached) before the view scrolls to them, so a following view
+    // The new lines are read (and kept) before the view scrolls to them, so a following view
     // never shows them blank while they load.
     const records = await this.readRecords(before, added);
     this.appended(records);
-    this.remember(records.slice(-WINDOW * 2));
+    this.keepRecent(before, records);
     if (!this.filtered) return this.changed(added);
     let shown = 0;
     for (const r of records) {
@@ -227,6 +236,8 @@ export class IndexedFileView implements ViewSource {
   private reset(): void {
     this.cache.clear();
     this.windows.clear();
+    this.recent = [];
+    this.recentFirst = 0;
     this.tail = [];
     if (this.filtered) this.refilter();
     this.changed(0);
@@ -255,6 +266,14 @@ export class IndexedFileView implements ViewSource {
     const number = first ? await this.index.lineNumberAt(first.line.offset).catch(() => undefined) : undefined;
     if (number !== undefined) this.remember(this.toRecords(tail.map((r, k) => ({ number: number + k, offset: r.line.offset, end: r.line.end, text: r.line.text }))));
     this.tail = [];
+  }
+
+  /** Keeps `records`, the lines from line `first` on, as the most recent lines of the file. */
+  private keepRecent(first: number, records: readonly LogRecord[]): void {
+    const kept = first === this.recentFirst + this.recent.length ? this.recent.concat(records) : records.slice();
+    const drop = Math.max(0, kept.length - RECENT_LINES);
+    this.recentFirst = first + records.length - (kept.length - drop);
+    this.recent = drop > 0 ? kept.slice(drop) : kept;
   }
 
   /** Caches parsed lines; the windows used longest ago leave first. */

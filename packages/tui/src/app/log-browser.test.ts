@@ -76,6 +76,17 @@ describe('LogBrowser', () => {
     await h.waitForScreen((s) => s.includes('disk full') && s.includes('E 1'), 'the appended error and the error count');
   });
 
+  it('follows a burst bigger than the lines it keeps from the end, then shows older lines on demand', async () => {
+    const line = (i: number) => `2024-05-01 10:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} INFO burst ${i} done`;
+    const h = open({ 'app.log': Array.from({ length: 10 }, (_, i) => line(i)).join('\n') + '\n' });
+    await h.waitForScreen((s) => s.includes('burst 9 done'), 'the file');
+    appendFileSync(join(h.dir, 'app.log'), Array.from({ length: 3000 }, (_, i) => line(10 + i)).join('\n') + '\n');
+    await h.waitForScreen((s) => s.includes('burst 3009 done'), 'the end of the burst, followed');
+    // Line 1500 (text `burst 1499`) is older than the lines kept from the end: read through the index.
+    await h.keys(':1500\r');
+    await h.waitForScreen((s) => s.includes('burst 1499 done'), 'a line from the middle of the burst');
+  });
+
   it('one file: after a rename rotation the view moves to the new file', async () => {
     const h = open({ 'app.log': '2024-05-01 10:00:00 INFO before rotation\n' });
     await h.waitForScreen((s) => s.includes('before rotation'), 'the first file');

@@ -46,6 +46,8 @@ export class LogBrowser {
   private readonly controller: BrowserController;
   private readonly monitor = new ExecutionMonitor();
   private readonly files = new Map<string, { name: string; n: number }>();
+  /** Several files' lines; made at once so that bad names and options fail before the terminal is taken (it watches nothing until subscribed). */
+  private readonly multi: MultiLogStream;
   private session: TerminalSession | undefined;
   private renderer: Renderer | undefined;
   private scheduler: FrameScheduler | undefined;
@@ -56,6 +58,12 @@ export class LogBrowser {
 
   constructor(private readonly options: LogBrowserOptions) {
     this.store = new RecordStore(this.filters, options.capacity ?? DEFAULT_STORE_CAPACITY);
+    this.multi = new MultiLogStream(options.names, {
+      start: options.start ?? 'beginning',
+      ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
+      ...(options.watcher === undefined ? {} : { watcher: options.watcher }),
+      ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
+    });
     this.controller = new BrowserController(this.store, this.filters, {
       pageRows: () => pageRows(this.size().rows),
       rowsOf: (record) => wrappedRows(record, this.size().columns, this.files.size > 1, this.files.get(record.line.path)),
@@ -100,6 +108,7 @@ export class LogBrowser {
       subscription?.unsubscribe();
       stopResize();
       scheduler.dispose();
+      await this.multi.close();
       await Promise.all(this.closers.map((close) => close()));
       session.restore();
     }
@@ -120,7 +129,11 @@ export class LogBrowser {
     // index reads whatever follows its size, so the stream's own position does not matter.
     let view = await this.indexedView(path);
     this.scheduler?.flush();
-    const stream = new LogStream(path, { start: 'end', ...(this.options.watcher === undefined ? {} : { watcher: this.options.watcher }) });
+    const stream = new LogStream(path, {
+      start: 'end',
+      ...(this.options.watcher === undefined ? {} : { watcher: this.options.watcher }),
+      ...(this.options.pollIntervalMs === undefined ? {} : { pollIntervalMs: this.options.pollIntervalMs }),
+    });
     let reopening: Promise<void> | undefined;
     const subscription = stream.subscribe({
       // Bytes, not lines: nothing is decoded here; the view reads the new lines through the index.
@@ -168,15 +181,7 @@ export class LogBrowser {
   }
 
   private subscribe(): Subscription<unknown> {
-    // Made only here: one file shown through its line index needs no MultiLogStream.
-    const multi = new MultiLogStream(this.options.names, {
-      start: this.options.start ?? 'beginning',
-      ...(this.options.cwd === undefined ? {} : { cwd: this.options.cwd }),
-      ...(this.options.watcher === undefined ? {} : { watcher: this.options.watcher }),
-      ...(this.options.pollIntervalMs === undefined ? {} : { pollIntervalMs: this.options.pollIntervalMs }),
-    });
-    this.closers.push(() => multi.close());
-    const records = mergeByTimestamp(multi, { ...this.options.parse, maxWaitMs: this.options.maxWaitMs ?? 200 });
+    const records = mergeByTimestamp(this.multi, { ...this.options.parse, maxWaitMs: this.options.maxWaitMs ?? 200 });
     return records.subscribe({
       onRecords: (rs) => {
         this.monitor.onRecords(rs);
