@@ -2,20 +2,10 @@
 // the forward index built in the background, lines read on demand and parsed for display,
 // filters and searches as background scans.
 import { LineIndex, LogParser, type IndexedLine, type LogLine, type LogRecord, type ParseOptions } from '@logstream/core';
+import { LineCache, WINDOW, windowOf } from './line-cache.js';
 import type { ViewFilters } from './view-filters.js';
 import type { ScanControl, ViewSource } from './view-source.js';
 
-/** Lines read and parsed together. */
-const WINDOW = 256;
-/** Parsed lines kept at most (windows used longest ago dropped first). */
-const CACHE_LINES = 50_000;
-/**
- * Lines kept from the growing end, apart from the cache: a following view shows them without a
- * read. They stay out of the cache because at thousands of new lines a second they would push
- * through it, and records living seconds there reach V8's old generation, whose collection cost
- * the live view about a third of its CPU (37 % → 24 % of a core in bench/browser.js).
- */
-const RECENT_LINES = 1024;
 /** Lines shown from the end before the index gets there. */
 const TAIL_LINES = 500;
 /** Looks at a growing file at most this often (about one frame). */
@@ -24,14 +14,9 @@ const GROW_INTERVAL_MS = 30;
 const SCAN_BLOCK = 4096;
 
 export class IndexedFileView implements ViewSource {
-  private readonly cache = new Map<number, LogRecord>();
-  /** Cached windows by start, least recently loaded first (a Map keeps insertion order). */
-  private readonly windows = new Map<number, true>();
+  private readonly cache = new LineCache();
   private readonly loading = new Set<number>();
   private tail: LogRecord[] = [];
-  /** The last lines read at the growing end (RECENT_LINES at most), from line `recentFirst`. */
-  private recent: LogRecord[] = [];
-  private recentFirst = 0;
   private filtered: number[] | undefined;
   private filterRun: AbortController | undefined;
   private filterFraction = 0;
@@ -91,13 +76,8 @@ export class IndexedFileView implements ViewSource {
     const n = this.filtered ? this.filtered[i] : i;
     if (n === undefined) return undefined;
     if (!this.filtered && n >= this.index.lineCount) return this.tail[n - this.index.lineCount];
-    const k = n - this.recentFirst;
-    const recent = k >= 0 ? this.recent[k] : undefined;
-    if (recent) return recent;
     const record = this.cache.get(n);
-    const start = n - (n % WINDOW);
-    if (!record) this.load(start);
-    else if (this.windows.delete(start)) this.windows.set(start, true); // used now: leaves last
+    if (!record) this.load(windowOf(n));
     return record;
   }
 
@@ -216,7 +196,7 @@ export class IndexedFileView implements ViewSource {
     // never shows them blank while they load.
     const records = await this.readRecords(before, added);
     this.appended(records);
-    this.keepRecent(before, records);
+    this.cache.keepRecent(before, records);
     if (!this.filtered) return this.changed(added);
     let shown = 0;
     for (const r of records) {
@@ -235,9 +215,6 @@ export class IndexedFileView implements ViewSource {
 
   private reset(): void {
     this.cache.clear();
-    this.windows.clear();
-    this.recent = [];
-    this.recentFirst = 0;
     this.tail = [];
     if (this.filtered) this.refilter();
     this.changed(0);
@@ -253,7 +230,7 @@ export class IndexedFileView implements ViewSource {
     this.loading.add(start);
     void this.readRecords(from, end - from)
       .then((records) => {
-        this.remember(records);
+        this.cache.remember(records);
         this.changed(0);
       }, () => undefined)
       .finally(() => this.loading.delete(start));
@@ -264,35 +241,8 @@ export class IndexedFileView implements ViewSource {
     const tail = this.tail;
     const first = tail[0];
     const number = first ? await this.index.lineNumberAt(first.line.offset).catch(() => undefined) : undefined;
-    if (number !== undefined) this.remember(this.toRecords(tail.map((r, k) => ({ number: number + k, offset: r.line.offset, end: r.line.end, text: r.line.text }))));
+    if (number !== undefined) this.cache.remember(this.toRecords(tail.map((r, k) => ({ number: number + k, offset: r.line.offset, end: r.line.end, text: r.line.text }))));
     this.tail = [];
-  }
-
-  /** Keeps `records`, the lines from line `first` on, as the most recent lines of the file. */
-  private keepRecent(first: number, records: readonly LogRecord[]): void {
-    const kept = first === this.recentFirst + this.recent.length ? this.recent.concat(records) : records.slice();
-    const drop = Math.max(0, kept.length - RECENT_LINES);
-    this.recentFirst = first + records.length - (kept.length - drop);
-    this.recent = drop > 0 ? kept.slice(drop) : kept;
-  }
-
-  /** Caches parsed lines; the windows used longest ago leave first. */
-  private remember(records: readonly LogRecord[]): void {
-    let last = -1;
-    for (const r of records) {
-      const n = r.line.seq - 1;
-      this.cache.set(n, r);
-      const start = n - (n % WINDOW);
-      if (start === last) continue;
-      last = start;
-      this.windows.delete(start);
-      this.windows.set(start, true);
-    }
-    for (const old of this.windows.keys()) {
-      if (this.windows.size * WINDOW <= CACHE_LINES) break;
-      this.windows.delete(old);
-      for (let n = old; n < old + WINDOW; n++) this.cache.delete(n);
-    }
   }
 
   /** View records [from, from + count): through the filter list, or straight. */
