@@ -1,6 +1,6 @@
 // LineIndex over time: building in the background (progress, pause, resume, close), a growing
 // file, truncation and rewrite, a huge file's last screen, and the memory the index holds.
-import { appendFileSync, closeSync, ftruncateSync, openSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
+import { appendFileSync, closeSync, ftruncateSync, openSync, renameSync, rmSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../test-utils/temp-dir.js';
@@ -234,5 +234,24 @@ describe('LineIndex: size and memory', () => {
     expect(index.lineCount).toBe(1_000_000);
     expect(index.indexBytes / index.lineCount).toBeLessThanOrEqual(2);
     expect((await index.lines(987_654, 1))[0]).toEqual({ number: 987_654, offset: 987_654 * 8, end: 987_655 * 8, text: 'abcdefg' });
+  });
+});
+
+describe('LineIndex: which file the path names', () => {
+  it('is at its path until the file is renamed, replaced or deleted', async () => {
+    const path = join(tempDir(), 'app.log');
+    writeFileSync(path, numbered(0, 3));
+    const index = await openIndex(path);
+    expect(await index.isAtPath()).toBe(true);
+    appendFileSync(path, numbered(3, 3));
+    expect(await index.isAtPath()).toBe(true);
+    renameSync(path, `${path}.1`);
+    expect(await index.isAtPath()).toBe(false);
+    writeFileSync(path, numbered(0, 1));
+    expect(await index.isAtPath()).toBe(false);
+    const fresh = await openIndex(path);
+    expect(await fresh.isAtPath()).toBe(true);
+    rmSync(path);
+    expect(await fresh.isAtPath()).toBe(false);
   });
 });

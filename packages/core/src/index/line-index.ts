@@ -1,7 +1,7 @@
 // LineIndex: random access to the lines of a huge, growing log file through a sparse index of
 // line starts, built in the background; the last screen is readable before the index is.
 import { InvalidOptionError, LogStreamError, ReadError, errnoCode, isLogStreamError } from '../errors/log-stream-error.js';
-import { closeDescriptor } from '../stream/fs-ops.js';
+import { closeDescriptor, statDescriptor, statPath } from '../stream/fs-ops.js';
 import { lineStart, locate, readLines, readLinesAt, readTail, type ReadContext } from './index-reads.js';
 import type { BuildOptions, IndexedLine, LineIndexOptions, NumberedLine, RefreshResult } from './index-types.js';
 import { IndexScanner } from './index-scanner.js';
@@ -142,6 +142,16 @@ export class LineIndex implements AsyncDisposable {
     checkCount(fromLine, 'fromLine');
     const fromOffset = await this.offsetOfLine(fromLine);
     return searchFile(this.path, pattern, { ...options, fromOffset, maxLineBytes: this.settings.maxLineBytes });
+  }
+
+  /**
+   * True while `path` still names the file this index opened; false once it was renamed, deleted
+   * or replaced (then a new index shows what the path names now). Rejects only when the open
+   * file itself cannot be stat'ed.
+   */
+  async isAtPath(): Promise<boolean> {
+    const [mine, named] = await Promise.all([statDescriptor(this.fd), statPath(this.path)]);
+    return named !== undefined && !(named instanceof Error) && named.dev === mine.dev && named.ino === mine.ino;
   }
 
   /** Stops indexing, waits for reads in flight and closes the file. Same promise on every call. */

@@ -207,6 +207,11 @@ export class IndexedFileView implements ViewSource {
     this.changed(shown);
   }
 
+  /** True while the file's path still names the file this view shows (see LineIndex.isAtPath). */
+  isAtPath(): Promise<boolean> {
+    return this.index.isAtPath();
+  }
+
   close(): Promise<void> {
     clearTimeout(this.growTimer);
     this.filterRun?.abort();

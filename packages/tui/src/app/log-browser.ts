@@ -135,22 +135,26 @@ export class LogBrowser {
       ...(this.options.pollIntervalMs === undefined ? {} : { pollIntervalMs: this.options.pollIntervalMs }),
     });
     let reopening: Promise<void> | undefined;
+    // An index stays on the file it opened: after a rotation, the new file gets its own.
+    const reopen = () => {
+      reopening ??= this.indexedView(path)
+        .then((next) => void (view = next), (error: unknown) => this.controller.note(`cannot open ${basename(path)} again: ${error instanceof Error ? error.message : String(error)}`))
+        .finally(() => (reopening = undefined));
+    };
     const subscription = stream.subscribe({
       // Bytes, not lines: nothing is decoded here; the view reads the new lines through the index.
       onLogBytes: () => view.grow(),
       onEvent: (event) => {
         this.onEvent(event);
-        // An index stays on the file it opened: after a rotation, the new file gets its own.
-        if ((event.type === 'rotated' || event.type === 'replaced') && !reopening) {
-          reopening = this.indexedView(path)
-            .then((next) => void (view = next), (error: unknown) => this.controller.note(`cannot open ${basename(path)} again: ${error instanceof Error ? error.message : String(error)}`))
-            .finally(() => (reopening = undefined));
-        }
+        if (event.type === 'rotated' || event.type === 'replaced') reopen();
       },
       onError: (error) => this.controller.note(error.message),
     });
     this.closers.push(() => stream.close());
     await stream.ready;
+    // A rotation between the index's open and the stream's start is no rotation to the stream,
+    // which began on the new file: the view checks that its file is still the one at the path.
+    if (!(await view.isAtPath().catch(() => true))) reopen();
     view.grow();
     return subscription;
   }
