@@ -5,6 +5,7 @@ import { LineIndex, LogParser, type IndexedLine, type LogLine, type LogRecord, t
 import { LineCache, WINDOW, windowOf } from './line-cache.js';
 import type { ViewFilters } from './view-filters.js';
 import type { ScanControl, ViewSource } from './view-source.js';
+import { firstIndexAtLeast } from './sorted-numbers.js';
 
 /** Lines shown from the end before the index gets there. */
 const TAIL_LINES = 500;
@@ -89,14 +90,7 @@ export class IndexedFileView implements ViewSource {
   indexOfLine(n: number): number {
     const line = Math.max(0, n - 1);
     if (!this.filtered) return Math.min(line, Math.max(0, this.count - 1));
-    let lo = 0;
-    let hi = this.filtered.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((this.filtered[mid] as number) < line) lo = mid + 1;
-      else hi = mid;
-    }
-    return Math.min(lo, Math.max(0, this.filtered.length - 1));
+    return Math.min(firstIndexAtLeast(this.filtered, line), Math.max(0, this.filtered.length - 1));
   }
 
   /** Re-scans the whole file with the filters, in the background, showing matches as they come. */

@@ -3,6 +3,7 @@
 import type { LogRecord } from '@logstream/core';
 import type { ScanControl, ViewSource } from './view-source.js';
 import type { ViewFilters } from './view-filters.js';
+import { firstIndexAtLeast } from './sorted-numbers.js';
 
 /** Records scanned per slice of a search, between which input is read. */
 const SCAN_SLICE = 20_000;
@@ -58,14 +59,7 @@ export class RecordStore implements ViewSource {
   indexOfLine(n: number): number {
     const abs = Math.max(this.dropped, n - 1);
     if (!this.visible) return Math.min(abs - this.dropped, Math.max(0, this.records.length - 1));
-    let lo = 0;
-    let hi = this.visible.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((this.visible[mid] as number) < abs) lo = mid + 1;
-      else hi = mid;
-    }
-    return Math.min(lo, Math.max(0, this.visible.length - 1));
+    return Math.min(firstIndexAtLeast(this.visible, abs), Math.max(0, this.visible.length - 1));
   }
 
   /** Adds records; returns how many of them the view shows. */
