@@ -70,7 +70,7 @@ report({
   ],
   targets: [{ name: 'logstream merge throughput', target: '≥ 1 M lines/s, complete and ordered', value: `${fmt(ls.linesPerSec / 1e6, 2)} M lines/s`, pass: ls.complete && ls.linesPerSec >= TARGET }],
   notes: [
-    'logstream parses every line (format detection, timestamp, level) and merges live: a file waits only while another has not passed its time. Each file\'s reading pauses when 5,000 of its records wait (plus at most one 1 MiB read), so memory stays bounded whatever the file sizes.',
+    'logstream parses every line (format detection, timestamp, level) and merges live: a file waits only while another has not passed its time. Each file\'s reading pauses when 1,000 of its records wait (plus at most one 64 KiB batch of lines), so memory stays bounded whatever the file sizes.',
     '`sort -m` only compares the first field of text that is already sorted: the floor for any merge.',
     `Median of ${RUNS} runs, each in its own process, page cache warm.`,
   ],

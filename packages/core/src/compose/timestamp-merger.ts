@@ -4,7 +4,8 @@ import type { LogRecord } from '../parse/index.js';
 
 interface SourceQueue {
   readonly order: number;
-  records: LogRecord[];
+  /** Released records' slots are emptied (see take). */
+  records: (LogRecord | undefined)[];
   keys: number[];
   head: number;
   /** Sort key of the last record pushed: what this source says about time so far. */
@@ -100,6 +101,9 @@ export class TimestampMerger {
       // The record and the continuation lines queued right after it go together.
       do {
         out.push(q.records[q.head] as LogRecord);
+        // An emptied slot keeps a queue that the GC has moved to the old generation from holding
+        // released records alive through every young collection (they would all be promoted).
+        q.records[q.head] = undefined;
         q.head++;
       } while (q.head < q.records.length && (q.records[q.head] as LogRecord).continuation);
       this.released = Math.max(this.released, q.keys[q.head - 1] as number);

@@ -192,6 +192,35 @@ describe('LogStream API', () => {
     expect(stream.isWatching).toBe(false);
   });
 
+  it('a big file arrives in line batches of at most 64 KiB, in order; one who leaves mid-read gets no more', async () => {
+    const file = join(tempDir(), 'app.log');
+    const lines = Array.from({ length: 30_000 }, (_, i) => `line ${i} ${'x'.repeat(i % 97)}`);
+    writeFileSync(file, lines.join('\n') + '\n');
+    const stream = new LogStream(file, { start: 'beginning', follow: false });
+    const batchBytes: number[] = [];
+    const texts: string[] = [];
+    let leaverBatches = 0;
+    const leaver = stream.subscribe({
+      onLines: () => {
+        leaverBatches++;
+        leaver.unsubscribe();
+      },
+    });
+    stream.subscribe({
+      onLines: (batch) => {
+        batchBytes.push(batch.reduce((sum, l) => sum + l.end - l.offset, 0));
+        for (const l of batch) texts.push(l.text);
+      },
+    });
+    await waitFor(() => texts.length === lines.length, () => `${texts.length} of ${lines.length} lines`);
+    expect(texts).toEqual(lines);
+    expect(batchBytes.length).toBeGreaterThan(10);
+    // 64 KiB of the read, plus the start of a line that the batch before left unfinished.
+    expect(Math.max(...batchBytes)).toBeLessThanOrEqual(64 * 1024 + 120);
+    expect(leaverBatches).toBe(1);
+    await stream.close();
+  });
+
   it('close() is idempotent, ends subscriptions, and later subscribe() throws a clear error', async () => {
     const file = join(tempDir(), 'app.log');
     const stream = new LogStream(file);

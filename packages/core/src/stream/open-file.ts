@@ -11,6 +11,12 @@ export const HEAD_BYTES = 256;
 export const TAIL_BYTES = 256;
 const MIN_READ = 64 * 1024;
 const MAX_READ = 1024 * 1024;
+/**
+ * Lines of one read are delivered in batches of this many bytes at most. Big reads keep system
+ * calls few; small batches let a merge release records while they are young, which the garbage
+ * collector frees cheaply (one batch of a whole 1 MiB read per file made the merge 40 % slower).
+ */
+const LINE_BATCH_BYTES = 64 * 1024;
 
 /** The identity and position of a file, enough to resume it later (and to save as a checkpoint). */
 export interface FileState {
@@ -93,9 +99,7 @@ export class OpenFile {
       // The held tail is read again in front of the new bytes (it is checked against them).
       const buffer = takeReadBuffer(Math.min(MAX_READ, want + k));
       const length = Math.min(buffer.length, MAX_READ);
-      let batch: LogBatch | undefined;
       let read = 0;
-      let lent = false;
       try {
         read = await readInto(this.fd, buffer, length, this.position - k, blocking);
         if (head && !sharesPrefix(await head, this.head)) {
@@ -112,20 +116,9 @@ export class OpenFile {
           break;
         }
         if (read === k) break;
-        // The framer copies whatever it keeps, but the batch's bytes may be a view of the buffer:
-        // it is lent to the subscribers and reused only once they are done with it.
-        batch = this.framer.frameBatch(buffer.subarray(k, read), sink.wants());
-        this.position += read - k;
-        outcome.bytes += read - k;
-        this.tail = Buffer.from(buffer.subarray(Math.max(0, read - TAIL_BYTES), read));
-        lent = true;
+        outcome.bytes += await this.frameInBatches(buffer, k, read, sink, stopped);
       } finally {
-        if (!lent) giveBackReadBuffer(buffer);
-      }
-      try {
-        if (this.head.length < HEAD_BYTES && this.position > this.head.length) this.head = Buffer.from(await readAt(this.fd, HEAD_BYTES, 0));
-        await this.deliver(batch, sink);
-      } finally {
+        // Batches may have lent views of the buffer: it is reused only once they were delivered.
         giveBackReadBuffer(buffer);
       }
       if (read < length) break;
@@ -133,6 +126,30 @@ export class OpenFile {
       want = Math.min(MAX_READ, want * 4);
     }
     return outcome;
+  }
+
+  /**
+   * Frames buffer[from, to), the bytes at the position, and delivers them: lines in batches of at
+   * most LINE_BATCH_BYTES, bytes alone in one batch. Returns the bytes framed, fewer when reading
+   * stopped between two batches.
+   */
+  private async frameInBatches(buffer: Buffer, from: number, to: number, sink: LineSink, stopped: () => boolean): Promise<number> {
+    let at = from;
+    try {
+      while (at < to) {
+        const wants = sink.wants();
+        const end = wants.lines ? Math.min(to, at + LINE_BATCH_BYTES) : to;
+        const batch = this.framer.frameBatch(buffer.subarray(at, end), wants);
+        this.position += end - at;
+        at = end;
+        if (this.head.length < HEAD_BYTES && this.position > this.head.length) this.head = Buffer.from(await readAt(this.fd, HEAD_BYTES, 0));
+        await this.deliver(batch, sink);
+        if (stopped()) break;
+      }
+    } finally {
+      this.tail = Buffer.from(buffer.subarray(Math.max(0, at - TAIL_BYTES), at));
+    }
+    return at - from;
   }
 
   /** Delivers the unfinished line, if any, as a `partial` line. */

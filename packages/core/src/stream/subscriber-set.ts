@@ -8,8 +8,12 @@ import { reportError, reportSubscriberFailure } from './subscriber-errors.js';
 
 export class SubscriberSet {
   private readonly subscribers = new Set<LogStreamSubscriber>();
-  /** Resolved when a subscriber leaves, so that a promise it never settles holds nobody. */
-  private readonly departures = new Map<LogStreamSubscriber, { left: Promise<void>; leave: () => void }>();
+  /**
+   * The waits on each subscriber's unsettled promises, ended when it leaves, so that a promise it
+   * never settles holds nobody. (Not a race with one promise per subscriber: each race would add
+   * a reaction to that promise that stays until the subscriber leaves, a leak per batch.)
+   */
+  private readonly waiting = new Map<LogStreamSubscriber, Set<() => void>>();
 
   constructor(private readonly path: string) {}
 
@@ -33,8 +37,9 @@ export class SubscriberSet {
   }
 
   delete(subscriber: LogStreamSubscriber): boolean {
-    this.departures.get(subscriber)?.leave();
-    this.departures.delete(subscriber);
+    const waits = this.waiting.get(subscriber);
+    this.waiting.delete(subscriber);
+    for (const stopWaiting of waits ?? []) stopWaiting();
     return this.subscribers.delete(subscriber);
   }
 
@@ -88,7 +93,7 @@ export class SubscriberSet {
       const result = fn();
       if (result && typeof result.then === 'function') {
         const settled = result.then(undefined, (error: unknown) => this.failed(sub, name, error));
-        (waits ??= []).push(Promise.race([settled, this.departureOf(sub)]));
+        (waits ??= []).push(this.untilSettledOrGone(sub, settled));
       }
     } catch (error) {
       this.failed(sub, name, error);
@@ -96,15 +101,19 @@ export class SubscriberSet {
     return waits;
   }
 
-  private departureOf(sub: LogStreamSubscriber): Promise<void> {
-    let departure = this.departures.get(sub);
-    if (!departure) {
-      let leave = () => undefined as void;
-      const left = new Promise<void>((resolve) => (leave = resolve));
-      departure = { left, leave };
-      this.departures.set(sub, departure);
-    }
-    return departure.left;
+  /** Resolves when `settled` does or `sub` leaves, whichever is first. */
+  private untilSettledOrGone(sub: LogStreamSubscriber, settled: Promise<void>): Promise<void> {
+    if (!this.subscribers.has(sub)) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      let waits = this.waiting.get(sub);
+      if (!waits) this.waiting.set(sub, (waits = new Set()));
+      const done = (): void => {
+        waits.delete(resolve);
+        resolve();
+      };
+      waits.add(resolve);
+      void settled.then(done);
+    });
   }
 
   /** A subscriber's callback failed: tell that subscriber, or else the others. */
