@@ -2,12 +2,22 @@
 // `take(now)` releases, in timestamp order, every record that no source can still precede.
 import type { LogRecord } from '../parse/index.js';
 
+/** One push of records, with their sort keys and which ones continue the record before them. */
+interface Chunk {
+  /** Released records' slots are emptied (see take). */
+  readonly records: (LogRecord | undefined)[];
+  readonly keys: Float64Array;
+  readonly continues: Uint8Array;
+}
+
 interface SourceQueue {
   readonly order: number;
-  /** Released records' slots are emptied (see take). */
-  records: (LogRecord | undefined)[];
-  keys: number[];
+  /** Waiting records, oldest chunk first; `head` indexes the first chunk. */
+  readonly chunks: Chunk[];
   head: number;
+  /** Sort key of the record at the head (valid while records wait). */
+  headKey: number;
+  waiting: number;
   /** Sort key of the last record pushed: what this source says about time so far. */
   lastKey: number;
   lastArrival: number;
@@ -36,8 +46,7 @@ export class TimestampMerger {
 
   /** Records waiting from `source`. */
   queuedFrom(source: string): number {
-    const q = this.sources.get(source);
-    return q ? q.records.length - q.head : 0;
+    return this.sources.get(source)?.waiting ?? 0;
   }
 
   /**
@@ -48,37 +57,41 @@ export class TimestampMerger {
     if (!this.sources.has(source)) this.queue(source, now);
   }
 
-  push(source: string, records: readonly LogRecord[], now: number): void {
-    if (records.length === 0) return;
+  /** Queues `records` (the merger takes the array: the caller must not change it afterwards). */
+  push(source: string, records: LogRecord[], now: number): void {
+    const n = records.length;
+    if (n === 0) return;
     const q = this.sources.get(source) ?? this.queue(source, now);
-    const wasEmpty = q.head === q.records.length;
-    if (wasEmpty || q.head >= 4096) {
-      // Drops what was released already (the queue's head key stays the same).
-      q.records = q.records.slice(q.head);
-      q.keys = q.keys.slice(q.head);
-      q.head = 0;
-    }
+    const keys = new Float64Array(n);
+    const continues = new Uint8Array(n);
     let last = q.lastKey;
-    for (const r of records) {
+    for (let i = 0; i < n; i++) {
+      const r = records[i] as LogRecord;
       const ts = r.timestamp;
       if (ts !== undefined) {
         if (ts > last) last = ts;
       } else if (last === -Infinity) {
         // No timestamp yet in this source: it joins where the merge stands, not at the top.
-        last = this.released !== -Infinity ? this.released : this.heap[0] ? (this.heap[0].keys[this.heap[0].head] as number) : -Infinity;
+        last = this.released !== -Infinity ? this.released : this.heap[0] ? this.heap[0].headKey : -Infinity;
       }
-      q.records.push(r);
-      q.keys.push(last);
+      keys[i] = last;
+      if (r.continuation) continues[i] = 1;
     }
+    q.chunks.push({ records, keys, continues });
     q.lastKey = last;
     q.lastArrival = now;
     q.ended = false;
-    this.queued += records.length;
-    if (wasEmpty) this.heapPush(q);
+    this.queued += n;
+    q.waiting += n;
+    if (q.waiting === n) {
+      q.head = 0;
+      q.headKey = keys[0] as number;
+      this.heapPush(q);
+    }
   }
 
   private queue(source: string, now: number): SourceQueue {
-    const q: SourceQueue = { order: this.sources.size, records: [], keys: [], head: 0, lastKey: -Infinity, lastArrival: now, ended: false };
+    const q: SourceQueue = { order: this.sources.size, chunks: [], head: 0, headKey: -Infinity, waiting: 0, lastKey: -Infinity, lastArrival: now, ended: false };
     this.sources.set(source, q);
     return q;
   }
@@ -93,33 +106,41 @@ export class TimestampMerger {
   take(now: number): LogRecord[] {
     const out: LogRecord[] = [];
     let bound = Infinity;
-    for (const q of this.sources.values()) if (q.head === q.records.length && this.holdsBack(q, now)) bound = Math.min(bound, q.lastKey);
+    for (const q of this.sources.values()) if (q.waiting === 0 && this.holdsBack(q, now)) bound = Math.min(bound, q.lastKey);
     while (this.heap.length > 0) {
       const q = this.heap[0] as SourceQueue;
-      const key = q.keys[q.head] as number;
-      if (key > bound) break;
+      if (q.headKey > bound) break;
       // The record and the continuation lines queued right after it go together.
+      let chunk = q.chunks[0] as Chunk;
+      let key: number;
       do {
-        out.push(q.records[q.head] as LogRecord);
-        // An emptied slot keeps a queue that the GC has moved to the old generation from holding
+        key = chunk.keys[q.head] as number;
+        out.push(chunk.records[q.head] as LogRecord);
+        // An emptied slot keeps a chunk that the GC has moved to the old generation from holding
         // released records alive through every young collection (they would all be promoted).
-        q.records[q.head] = undefined;
-        q.head++;
-      } while (q.head < q.records.length && (q.records[q.head] as LogRecord).continuation);
-      this.released = Math.max(this.released, q.keys[q.head - 1] as number);
-      if (q.head === q.records.length) {
+        chunk.records[q.head] = undefined;
+        q.waiting--;
+        if (++q.head === chunk.keys.length) {
+          q.chunks.shift();
+          q.head = 0;
+          if (q.waiting === 0) break;
+          chunk = q.chunks[0] as Chunk;
+        }
+      } while (chunk.continues[q.head] === 1);
+      if (key > this.released) this.released = key;
+      if (q.waiting === 0) {
         this.heapPop();
-        q.records = [];
-        q.keys = [];
-        q.head = 0;
         // A source that just had lines waiting may be reading more (it may have been paused):
         // it counts as active from now, not from when its last lines arrived.
         q.lastArrival = Math.max(q.lastArrival, now);
         if (this.holdsBack(q, now)) bound = Math.min(bound, q.lastKey);
-      } else this.siftDown(0);
+      } else {
+        q.headKey = chunk.keys[q.head] as number;
+        this.siftDown(0);
+      }
     }
     this.queued -= out.length;
-    for (const [name, q] of this.sources) if (q.ended && q.head === q.records.length) this.sources.delete(name);
+    for (const [name, q] of this.sources) if (q.ended && q.waiting === 0) this.sources.delete(name);
     return out;
   }
 
@@ -127,7 +148,7 @@ export class TimestampMerger {
   nextDeadline(): number | undefined {
     if (this.queued === 0) return undefined;
     let at: number | undefined;
-    for (const q of this.sources.values()) if (q.head === q.records.length && !q.ended) at = Math.min(at ?? Infinity, q.lastArrival + this.maxWaitMs);
+    for (const q of this.sources.values()) if (q.waiting === 0 && !q.ended) at = Math.min(at ?? Infinity, q.lastArrival + this.maxWaitMs);
     return at;
   }
 
@@ -136,9 +157,7 @@ export class TimestampMerger {
   }
 
   private less(a: SourceQueue, b: SourceQueue): boolean {
-    const ka = a.keys[a.head] as number;
-    const kb = b.keys[b.head] as number;
-    return ka < kb || (ka === kb && a.order < b.order);
+    return a.headKey < b.headKey || (a.headKey === b.headKey && a.order < b.order);
   }
 
   private heapPush(q: SourceQueue): void {
