@@ -1,5 +1,6 @@
 // The merge engine: order across sources, holding back for active sources, idle and ended
 // sources, continuations kept together, lines without timestamps, and per-source order.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LogRecord } from '../parse/index.js';
 import { TimestampMerger } from './timestamp-merger.js';
@@ -96,5 +97,48 @@ describe('TimestampMerger', () => {
     }
     for (let s = 0; s < 50; s++) m.end(`s${s}`);
     expect(m.take(0).map((r) => r.timestamp)).toEqual(all.sort((a, b) => a - b));
+  });
+
+  it('pushed in chunks and taken as they come, the output is every record in key order, continuations kept', () => {
+    const source = fc.array(fc.record({ step: fc.integer({ min: -3, max: 5 }), continues: fc.boolean() }), { minLength: 1, maxLength: 40 });
+    fc.assert(
+      fc.property(fc.array(source, { minLength: 1, maxLength: 12 }), fc.array(fc.nat(), { maxLength: 200 }), (sources, choices) => {
+        // Times are distinct across sources (t·16 + source), so only the keys decide between them.
+        const queued = sources.map((steps, s) => {
+          let t = 10;
+          let last = -Infinity;
+          return steps.map(({ step, continues }, i) => {
+            const continuation = continues && i > 0;
+            if (!continuation) t = Math.max(0, t + step);
+            const timestamp = t * 16 + s;
+            last = Math.max(last, timestamp);
+            return { record: rec(`s${s}`, timestamp, `s${s}:${i}`, continuation), key: last, s, i };
+          });
+        });
+        const m = new TimestampMerger(Infinity);
+        // Every source is known from the start, as the merge's files are: each holds the others back.
+        for (let s = 0; s < queued.length; s++) m.register(`s${s}`, 0);
+        const out: LogRecord[] = [];
+        const next = queued.map(() => 0);
+        let choice = 0;
+        for (;;) {
+          const open = queued.map((_, s) => s).filter((s) => next[s]! < queued[s]!.length);
+          if (open.length === 0) break;
+          const pick = choices[choice++] ?? 0;
+          const s = open[pick % open.length]!;
+          const size = 1 + ((pick >> 3) % 7);
+          const chunk = queued[s]!.slice(next[s], next[s]! + size);
+          next[s]! += chunk.length;
+          m.push(`s${s}`, chunk.map((q) => q.record), 0);
+          out.push(...m.take(0));
+        }
+        for (let s = 0; s < queued.length; s++) m.end(`s${s}`);
+        out.push(...m.take(0));
+        const expected = queued.flat().sort((a, b) => a.key - b.key || a.i - b.i);
+        expect(texts(out)).toEqual(expected.map((q) => q.record.line.text));
+        expect(m.size).toBe(0);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -156,20 +156,19 @@ export class TimestampMerger {
     return !q.ended && now - q.lastArrival < this.maxWaitMs;
   }
 
-  private less(a: SourceQueue, b: SourceQueue): boolean {
-    return a.headKey < b.headKey || (a.headKey === b.headKey && a.order < b.order);
-  }
-
   private heapPush(q: SourceQueue): void {
     const h = this.heap;
+    // The new entry rises through a hole: parents move down, it is written once.
+    let i = h.length;
     h.push(q);
-    let i = h.length - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!this.less(h[i] as SourceQueue, h[parent] as SourceQueue)) break;
-      [h[i], h[parent]] = [h[parent] as SourceQueue, h[i] as SourceQueue];
+      const p = h[parent] as SourceQueue;
+      if (!precedes(q, p)) break;
+      h[i] = p;
       i = parent;
     }
+    h[i] = q;
   }
 
   private heapPop(): void {
@@ -180,17 +179,29 @@ export class TimestampMerger {
     this.siftDown(0);
   }
 
+  /** Moves the entry at `i` down to its place (through a hole, as in heapPush). */
   private siftDown(i: number): void {
     const h = this.heap;
+    const n = h.length;
+    const q = h[i] as SourceQueue;
     for (;;) {
       const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < h.length && this.less(h[l] as SourceQueue, h[m] as SourceQueue)) m = l;
-      if (r < h.length && this.less(h[r] as SourceQueue, h[m] as SourceQueue)) m = r;
-      if (m === i) return;
-      [h[i], h[m]] = [h[m] as SourceQueue, h[i] as SourceQueue];
-      i = m;
+      if (l >= n) break;
+      let child = h[l] as SourceQueue;
+      let c = l;
+      if (l + 1 < n && precedes(h[l + 1] as SourceQueue, child)) {
+        child = h[l + 1] as SourceQueue;
+        c = l + 1;
+      }
+      if (!precedes(child, q)) break;
+      h[i] = child;
+      i = c;
     }
+    h[i] = q;
   }
+}
+
+/** Whether `a`'s head record goes before `b`'s (equal times: the source seen first). */
+function precedes(a: SourceQueue, b: SourceQueue): boolean {
+  return a.headKey < b.headKey || (a.headKey === b.headKey && a.order < b.order);
 }

@@ -31,6 +31,15 @@ export function isBlank(c: number): boolean {
   return c === SPACE || c === TAB;
 }
 
+/**
+ * A copy of the ASCII text `s` in memory of its own. A slice of 13 characters or more is a view
+ * into the string it came from, and comparing other strings against such a view (`startsWith`)
+ * measured twice as slow as against a copy: worth it for a string kept and compared often.
+ */
+export function ownCopy(s: string): string {
+  return Buffer.from(s, 'latin1').toString('latin1');
+}
+
 /** The value of the two ASCII digits at `at`, or -1 when either is not a digit. */
 export function twoDigitsAt(text: string, at: number): number {
   const a = text.charCodeAt(at) - 0x30;

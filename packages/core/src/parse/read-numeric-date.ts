@@ -1,5 +1,5 @@
 // Readers for date-times that start with a digit: ISO 8601 / RFC 3339, access-log, day-month-year, epoch.
-import { digitsAt, isAlnum, isDigit, isLetter, SPACE, twoDigitsAt } from './chars.js';
+import { digitsAt, isAlnum, isDigit, isLetter, ownCopy, SPACE, twoDigitsAt } from './chars.js';
 import { monthAt } from './civil-time.js';
 import { readFraction, readSeconds, readTime, readZone, type TimeParts } from './time-parts.js';
 
@@ -39,7 +39,7 @@ export function readIsoDate(text: string, at: number, parts: TimeParts): number 
   parts.month = month;
   parts.day = day;
   if (end > at + ISO_MINUTE_LENGTH && (lastIso.minute !== parts.minute || lastIso.hour !== parts.hour || lastIso.day !== day || lastIso.month !== month || lastIso.year !== year || lastIso.prefix.length === 0)) {
-    lastIso.prefix = text.slice(at, at + ISO_MINUTE_LENGTH);
+    lastIso.prefix = ownCopy(text.slice(at, at + ISO_MINUTE_LENGTH));
     lastIso.year = year;
     lastIso.month = month;
     lastIso.day = day;
