@@ -87,6 +87,7 @@ class MergeRun {
         onLines: (lines) => this.onLines(lines),
         onEvent: (event) => this.onEvent(event),
         onError: (error) => sink.error(error),
+        readsAllText: true,
       }),
     );
     this.ready = Promise.all(sources.map((s) => s.ready)).then(() => undefined);

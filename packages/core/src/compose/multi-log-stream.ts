@@ -207,6 +207,7 @@ export class MultiLogStream implements AsyncDisposable {
       onLogBytes: s.onLogBytes && ((bytes, info) => s.onLogBytes?.(bytes, info)),
       onEvent: s.onEvent && ((event) => s.onEvent?.(event)),
       onError: s.onError && ((error) => s.onError?.(error)),
+      readsAllText: s.readsAllText,
     };
     file.wrappers.set(s, file.stream.subscribe(wrapper));
   }

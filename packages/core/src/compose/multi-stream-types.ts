@@ -40,4 +40,6 @@ export interface MultiLogStreamSubscriber {
   onLogBytes?(bytes: Buffer, info: LogBytesInfo): void | Promise<void>;
   onEvent?(event: MultiLogStreamEvent): void;
   onError?(error: LogStreamError): void;
+  /** As in LogStream: this subscriber reads every character of every line (a parser). */
+  readonly readsAllText?: boolean;
 }

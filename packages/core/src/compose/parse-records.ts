@@ -50,6 +50,7 @@ export function connectSources(sources: readonly LineSource[], sink: RecordSink,
       onLines,
       onEvent: (event) => sink.event(event),
       onError: (error) => sink.error(error),
+      readsAllText: true,
     }),
   );
   return {

@@ -1,4 +1,5 @@
 // LineFramer: framing bytes into lines, offsets, \r\n, UTF-8 across chunks, the length cap.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LineFramer } from './line-framer.js';
 
@@ -76,5 +77,28 @@ describe('LineFramer', () => {
     const f = framer();
     f.push(Buffer.from('a\r'));
     expect(texts(f.flush())).toEqual(['a\r']);
+  });
+
+  it('lines decoded into strings of their own (ownText) are the same lines as slices', () => {
+    const piece = fc.oneof(fc.constantFrom('\n', '\r\n', '\r', 'é', '€', '😀', 'x'.repeat(40)), fc.string({ maxLength: 12 }), fc.uint8Array({ maxLength: 6 }).map((b) => Buffer.from(b).toString('latin1')));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), fc.array(fc.integer({ min: 1, max: 70 }), { minLength: 1, maxLength: 8 }), fc.boolean(), (pieces, cuts, invalid) => {
+        // Pieces as UTF-8, or (invalid) each piece's code units as single bytes: invalid UTF-8 too.
+        const bytes = invalid ? Buffer.from(pieces.join(''), 'latin1') : Buffer.from(pieces.join(''));
+        const frame = (ownText: boolean) => {
+          const f = framer(64);
+          const out: unknown[] = [];
+          for (let at = 0, k = 0; at < bytes.length; k++) {
+            const end = Math.min(bytes.length, at + cuts[k % cuts.length]!);
+            out.push(...(f.frameBatch(bytes.subarray(at, end), { lines: true, bytes: false, ownText })?.lines ?? []));
+            at = end;
+          }
+          out.push(...f.flush());
+          return out;
+        };
+        expect(frame(true)).toEqual(frame(false));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -37,6 +37,8 @@ export class LineFramer {
   private scratch: Buffer = Buffer.alloc(0);
   /** Offset of the first pending byte (the start of the unfinished line). */
   private pendingStart: number;
+  /** Decode each line into a string of its own (see BatchWants.ownText); set by frameBatch. */
+  private ownText = false;
 
   constructor(
     private readonly path: string,
@@ -69,6 +71,7 @@ export class LineFramer {
    */
   frameBatch(chunk: Buffer, want: BatchWants): LogBatch | undefined {
     if (!want.lines) return this.frameBytesOnly(chunk);
+    this.ownText = want.ownText === true;
     const held = want.bytes && this.pendingBytes > 0 ? Buffer.concat(this.pending, this.pendingBytes) : undefined;
     const heldStart = this.pendingStart;
     const lines = this.push(chunk);
@@ -213,12 +216,44 @@ export class LineFramer {
   }
 
   /**
-   * Frames chunk[from, to), which ends with a newline. Each line's text is decoded on its own, as
-   * a flat string: slices of one decoded segment are cheaper to make, but a parser reads them
-   * slower through their parent string. Framing costs about 0.1 µs a line more; parsing saves
-   * more than that (a merge of 10 files × 1 M lines measured about 6 % faster).
+   * Frames chunk[from, to), which ends with a newline, with one decode where possible: each line's
+   * text is a slice of the segment's string.
    */
   private frameSegment(chunk: Buffer, from: number, to: number, out: LogLine[]): void {
+    if (this.ownText) {
+      this.frameSegmentOwnText(chunk, from, to, out);
+      return;
+    }
+    const base = this.pendingStart - from;
+    const region = chunk.subarray(from, to);
+    const ascii = isAscii(region);
+    if (!ascii && !isUtf8(region)) {
+      this.frameByteWise(chunk, from, to, out);
+      return;
+    }
+    const text = chunk.toString(ascii ? 'latin1' : 'utf8', from, to);
+    let i = 0;
+    let byteAt = from;
+    for (let j = text.indexOf('\n'); j !== -1; j = text.indexOf('\n', i)) {
+      const byteLength = ascii ? j - i : Buffer.byteLength(text.slice(i, j));
+      if (byteLength > this.maxLineBytes) {
+        this.emitBytes(chunk.subarray(byteAt, byteAt + byteLength), byteAt + base, 1, out);
+      } else {
+        const cr = text.charCodeAt(j - 1) === 13 && j > i;
+        const end = byteAt + byteLength + 1;
+        out.push({ text: text.slice(i, cr ? j - 1 : j), path: this.path, offset: byteAt + base, end: end + base, seq: this.seq.next++ });
+      }
+      byteAt += byteLength + 1;
+      i = j + 1;
+    }
+    this.pendingStart = to + base;
+  }
+
+  /**
+   * Frames chunk[from, to) as frameSegment does, but decodes each line into a string of its own
+   * (for `wants.ownText`): about 0.1 µs a line more to make, and faster for a parser to read.
+   */
+  private frameSegmentOwnText(chunk: Buffer, from: number, to: number, out: LogLine[]): void {
     const base = this.pendingStart - from;
     const region = chunk.subarray(from, to);
     const ascii = isAscii(region);

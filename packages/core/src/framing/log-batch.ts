@@ -5,6 +5,12 @@ import type { LogLine } from './log-line.js';
 export interface BatchWants {
   lines: boolean;
   bytes: boolean;
+  /**
+   * Each line's text decoded into a string of its own rather than a slice of one string decoded
+   * for the whole batch: slower to make (about 0.1 µs a line), faster to read character by
+   * character, as parsers do. Asked for by subscribers with `readsAllText`.
+   */
+  ownText?: boolean;
 }
 
 /** The lines completed by one read (or one flush). */

@@ -86,6 +86,12 @@ export interface LogStreamSubscriber {
   onLogBytes?(bytes: Buffer, info: LogBytesInfo): void | Promise<void>;
   onEvent?(event: LogStreamEvent): void;
   onError?(error: LogStreamError): void;
+  /**
+   * A hint from a subscriber that reads every character of every line, as a parser does: its
+   * lines' texts are then strings of their own, not slices of one string decoded per batch.
+   * Slices cost less to make but are slower to read; `parseRecords` and `mergeByTimestamp` set it.
+   */
+  readonly readsAllText?: boolean;
 }
 
 /** Returned by `subscribe`; `unsubscribe()` is safe to call twice and `using` calls it. */

@@ -25,11 +25,13 @@ export class SubscriberSet {
   get wants(): BatchWants {
     let lines = false;
     let bytes = false;
+    let ownText = false;
     for (const sub of this.subscribers) {
       if (sub.onLines || sub.onLogContent) lines = true;
       if (sub.onLogBytes) bytes = true;
+      if (sub.onLines && sub.readsAllText === true) ownText = true;
     }
-    return { lines, bytes };
+    return { lines, bytes, ownText };
   }
 
   add(subscriber: LogStreamSubscriber): void {
