@@ -1,4 +1,5 @@
 // Tests for parseTimestamp: every built-in date-time form, fractions, zones, epoch numbers, year inference.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseTimestamp } from './find-timestamp.js';
 
@@ -44,6 +45,28 @@ describe('parseTimestamp: ISO 8601 / RFC 3339', () => {
     expect(at('2025-08-13 01:45:01.123 UTC')).toBe(base);
     expect(at('2025-08-13 01:45:01.123 CEST')).toBe(base - 2 * 3_600_000);
     expect(at('2025-08-13 01:45:01.123 INFO x')).toBe(base);
+  });
+});
+
+describe('parseTimestamp: lines of one second', () => {
+  it('a finder that read the same second before gives the same time as a fresh one', () => {
+    const line = fc.record({
+      second: fc.integer({ min: 58, max: 59 }),
+      fraction: fc.oneof(fc.constant(''), fc.tuple(fc.constantFrom('.', ',', ':'), fc.stringMatching(/^[0-9]{1,10}$/)).map(([sep, digits]) => sep + digits)),
+      zone: fc.constantFrom('', 'Z', 'z', '+02:00', '-0530', '+01', ' UTC', ' +0100', 'Zulu', ' PDT'),
+      rest: fc.constantFrom('', ' INFO x', 'x', '5', ']'),
+      separator: fc.constantFrom('T', ' '),
+    });
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 12 }), fc.constantFrom('utc', 'local'), (lines, timeZone) => {
+        const shared = { timeZone } as const;
+        for (const l of lines) {
+          const text = `2023-03-26${l.separator}01:59:${l.second}${l.fraction}${l.zone}${l.rest}`;
+          expect(parseTimestamp(text, shared)).toBe(parseTimestamp(text, { timeZone }));
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
