@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LineFramer } from './line-framer.js';
+import type { LogBatch } from './log-batch.js';
 
 const framer = (max?: number) => new LineFramer('/x.log', { next: 1 }, 0, max);
 const texts = (lines: { text: string }[]) => lines.map((l) => l.text);
@@ -79,7 +80,7 @@ describe('LineFramer', () => {
     expect(texts(f.flush())).toEqual(['a\r']);
   });
 
-  it('lines decoded into strings of their own (ownText) are the same lines as slices', () => {
+  it('lines decoded into strings of their own (ownText) are the same lines as slices, and the bytes are the input', () => {
     const piece = fc.oneof(fc.constantFrom('\n', '\r\n', '\r', 'é', '€', '😀', 'x'.repeat(40)), fc.string({ maxLength: 12 }), fc.uint8Array({ maxLength: 6 }).map((b) => Buffer.from(b).toString('latin1')));
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 60 }), fc.array(fc.integer({ min: 1, max: 70 }), { minLength: 1, maxLength: 8 }), fc.boolean(), (pieces, cuts, invalid) => {
@@ -88,12 +89,19 @@ describe('LineFramer', () => {
         const frame = (ownText: boolean) => {
           const f = framer(64);
           const out: unknown[] = [];
+          const raw: Buffer[] = [];
+          const take = (batch: LogBatch | undefined) => {
+            out.push(...(batch?.lines ?? []));
+            if (batch?.bytes) raw.push(batch.bytes);
+          };
           for (let at = 0, k = 0; at < bytes.length; k++) {
             const end = Math.min(bytes.length, at + cuts[k % cuts.length]!);
-            out.push(...(f.frameBatch(bytes.subarray(at, end), { lines: true, bytes: false, ownText })?.lines ?? []));
+            take(f.frameBatch(bytes.subarray(at, end), { lines: true, bytes: true, ownText }));
             at = end;
           }
-          out.push(...f.flush());
+          take(f.flushBatch({ lines: true, bytes: true }));
+          // With lines made too, each batch's bytes are exactly its lines' bytes: together, the input.
+          expect(Buffer.concat(raw).equals(bytes)).toBe(true);
           return out;
         };
         expect(frame(true)).toEqual(frame(false));

@@ -126,6 +126,27 @@ describe('LogStream API', () => {
     }
   });
 
+  it('bytes lent to a subscriber that unsubscribes during its callback stay intact until its promise settles', async () => {
+    const file = join(tempDir(), 'app.log');
+    writeFileSync(file, Array.from({ length: 60_000 }, (_, i) => `line ${i} ${'x'.repeat(i % 97)}\n`).join(''));
+    const stream = new LogStream(file, { start: 'beginning', follow: false });
+    let intact: boolean | undefined;
+    const leaver = stream.subscribe({
+      onLogBytes: (bytes) => {
+        const copy = Buffer.from(bytes);
+        leaver.unsubscribe();
+        // Another subscriber keeps the stream reading meanwhile: the next reads must not reuse these bytes.
+        return new Promise<void>((resolve) => setTimeout(() => resolve(void (intact = copy.equals(bytes))), 100));
+      },
+    });
+    let total = 0;
+    stream.subscribe({ onLogBytes: (b) => void (total += b.length) });
+    await waitFor(() => intact !== undefined, () => 'the leaving subscriber checked its bytes');
+    expect(intact).toBe(true);
+    await stream.close();
+    expect(total).toBeGreaterThan(0);
+  });
+
   it('lines() pulls with for await, and breaking out unsubscribes', async () => {
     const file = join(tempDir(), 'app.log');
     writeFileSync(file, 'a\nb\nc\n');

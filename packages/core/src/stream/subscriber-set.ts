@@ -103,9 +103,13 @@ export class SubscriberSet {
     return waits;
   }
 
-  /** Resolves when `settled` does or `sub` leaves, whichever is first. */
+  /**
+   * Resolves when `settled` does or `sub` leaves, whichever is first. A subscriber that left
+   * during the very call that returned the promise is waited for until it settles: it may still be
+   * using the bytes it was lent.
+   */
   private untilSettledOrGone(sub: LogStreamSubscriber, settled: Promise<void>): Promise<void> {
-    if (!this.subscribers.has(sub)) return Promise.resolve();
+    if (!this.subscribers.has(sub)) return settled;
     return new Promise<void>((resolve) => {
       let waits = this.waiting.get(sub);
       if (!waits) this.waiting.set(sub, (waits = new Set()));
