@@ -30,8 +30,10 @@ export class Log4jFormat implements LineFormat {
   /** Reads `[thread]` at `at` into `this.thread`; the index after it, or `at` when there is none. */
   private readThread(text: string, at: number): number {
     if (text.charCodeAt(at) !== 0x5b) return at;
-    const close = text.indexOf(']', at);
-    if (close < 0) return at;
+    // A loop, not indexOf: thread names are short, and the call costs more than the search.
+    let close = at + 1;
+    while (close < text.length && text.charCodeAt(close) !== 0x5d) close++;
+    if (close === text.length) return at;
     this.threadStart = at + 1;
     this.threadEnd = close;
     return skipSpaces(text, close + 1);
