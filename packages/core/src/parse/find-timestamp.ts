@@ -84,7 +84,7 @@ export class TimestampFinder {
     parts.reset();
     let end: number;
     if (isDigit(c)) {
-      if (this.secondPrefix.length > 0 && text.startsWith(this.secondPrefix, at)) {
+      if (this.secondPrefix.length > 0 && repeats(text, at, this.secondPrefix)) {
         const ms = this.sameSecond(text, at);
         if (!Number.isNaN(ms)) return ms;
         parts.reset();
@@ -127,6 +127,12 @@ export class TimestampFinder {
     this.secondEpoch = ms - parts.fractionMs;
     this.secondOffset = parts.offset;
   }
+}
+
+/** Whether `text` at `at` starts with `prefix`, compared from its end (the seconds differ first). */
+function repeats(text: string, at: number, prefix: string): boolean {
+  for (let i = prefix.length - 1; i >= 0; i--) if (text.charCodeAt(at + i) !== prefix.charCodeAt(i)) return false;
+  return true;
 }
 
 const finders = new WeakMap<ParseOptions, TimestampFinder>();
