@@ -4,6 +4,7 @@ import { isAscii, isUtf8 } from 'node:buffer';
 import { countNewlines, rawBytes, toBatch, utf8Boundary } from './byte-ranges.js';
 import type { BatchWants, LogBatch } from './log-batch.js';
 import type { LogLine } from './log-line.js';
+import { ownTextLines, slicedLines, type SegmentTarget } from './segment-lines.js';
 
 /** Default cap on one line's length in bytes; longer lines are split into pieces of this size. */
 export const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
@@ -26,12 +27,6 @@ const NEWLINE = 0x0a;
 const SEGMENT_BYTES = 64 * 1024;
 const CR = 0x0d;
 
-/**
- * Buffer's own decoders, which `toString(encoding, start, end)` calls after normalizing its
- * arguments (here: once per line). Undocumented, but present in Node 20 and 22 (checked).
- */
-type DecodingBuffer = Buffer & { latin1Slice(start: number, end: number): string; utf8Slice(start: number, end: number): string };
-
 /** Frames one file's bytes into {@link LogLine}s. Feed it consecutive chunks with `push`. */
 export class LineFramer {
   private pending: Buffer[] = [];
@@ -42,6 +37,7 @@ export class LineFramer {
   private pendingStart: number;
   /** Decode each line into a string of its own (see BatchWants.ownText); set by frameBatch. */
   private ownText = false;
+  private readonly target: SegmentTarget;
 
   constructor(
     private readonly path: string,
@@ -52,6 +48,7 @@ export class LineFramer {
     readonly stats: FramerStats = { invalidUtf8Lines: 0, splitLines: 0 },
   ) {
     this.pendingStart = startOffset;
+    this.target = { path, seq, maxLineBytes, emitLong: (bytes, offset, out) => this.emitBytes(bytes, offset, 1, out) };
   }
 
   /** Bytes held for an unfinished line. */
@@ -223,67 +220,16 @@ export class LineFramer {
   }
 
   /**
-   * Frames chunk[from, to), which ends with a newline, with one decode where possible: each line's
-   * text is a slice of the segment's string.
+   * Frames chunk[from, to), which ends with a newline: valid text with one decode where possible
+   * (see segment-lines.ts), anything else line by line.
    */
   private frameSegment(chunk: Buffer, from: number, to: number, out: LogLine[]): void {
-    if (this.ownText) {
-      this.frameSegmentOwnText(chunk, from, to, out);
-      return;
-    }
     const base = this.pendingStart - from;
     const region = chunk.subarray(from, to);
     const ascii = isAscii(region);
-    if (!ascii && !isUtf8(region)) {
-      this.frameByteWise(chunk, from, to, out);
-      return;
-    }
-    const text = chunk.toString(ascii ? 'latin1' : 'utf8', from, to);
-    let i = 0;
-    let byteAt = from;
-    for (let j = text.indexOf('\n'); j !== -1; j = text.indexOf('\n', i)) {
-      const byteLength = ascii ? j - i : Buffer.byteLength(text.slice(i, j));
-      if (byteLength > this.maxLineBytes) {
-        this.emitBytes(chunk.subarray(byteAt, byteAt + byteLength), byteAt + base, 1, out);
-      } else {
-        const cr = text.charCodeAt(j - 1) === 13 && j > i;
-        const end = byteAt + byteLength + 1;
-        out.push({ text: text.slice(i, cr ? j - 1 : j), path: this.path, offset: byteAt + base, end: end + base, seq: this.seq.next++ });
-      }
-      byteAt += byteLength + 1;
-      i = j + 1;
-    }
-    this.pendingStart = to + base;
-  }
-
-  /**
-   * Frames chunk[from, to) as frameSegment does, but decodes each line into a string of its own
-   * (for `wants.ownText`): about 0.1 µs a line more to make, and faster for a parser to read.
-   */
-  private frameSegmentOwnText(chunk: Buffer, from: number, to: number, out: LogLine[]): void {
-    const base = this.pendingStart - from;
-    const region = chunk.subarray(from, to);
-    const ascii = isAscii(region);
-    if (!ascii && !isUtf8(region)) {
-      this.frameByteWise(chunk, from, to, out);
-      return;
-    }
-    // ASCII: string positions are byte positions, and the native string search is the fastest way to the newlines.
-    const bytes = chunk as DecodingBuffer;
-    const newlines = ascii ? bytes.latin1Slice(from, to) : undefined;
-    const path = this.path;
-    const max = this.maxLineBytes;
-    for (let i = from; i < to; ) {
-      const nl = newlines === undefined ? chunk.indexOf(NEWLINE, i) : newlines.indexOf('\n', i - from) + from;
-      if (nl - i > max) {
-        this.emitBytes(chunk.subarray(i, nl), i + base, 1, out);
-      } else {
-        const textEnd = nl > i && chunk[nl - 1] === CR ? nl - 1 : nl;
-        const text = ascii ? bytes.latin1Slice(i, textEnd) : bytes.utf8Slice(i, textEnd);
-        out.push({ text, path, offset: i + base, end: nl + 1 + base, seq: this.seq.next++ });
-      }
-      i = nl + 1;
-    }
+    if (!ascii && !isUtf8(region)) this.frameByteWise(chunk, from, to, out);
+    else if (this.ownText) ownTextLines(chunk, from, to, ascii, base, this.target, out);
+    else slicedLines(chunk, from, to, ascii, base, this.target, out);
     this.pendingStart = to + base;
   }
 
