@@ -1,5 +1,5 @@
 // Finds a date-time at or near the start of a line (or at one place) and turns it into epoch ms.
-import { COLON, ESC, isAlnum, isDigit, isUpper, OPEN_BRACKET, ownCopy, skipAnsi } from './chars.js';
+import { COLON, ESC, holdsAt, isAlnum, isDigit, isUpper, OPEN_BRACKET, ownCopy, skipAnsi } from './chars.js';
 import type { ParseOptions } from './format-types.js';
 import { resolveParseOptions, type ResolvedParseOptions } from './parse-options.js';
 import { readNamedDate } from './read-named-date.js';
@@ -84,7 +84,7 @@ export class TimestampFinder {
     parts.reset();
     let end: number;
     if (isDigit(c)) {
-      if (this.secondPrefix.length > 0 && repeats(text, at, this.secondPrefix)) {
+      if (this.secondPrefix.length > 0 && holdsAt(text, at, this.secondPrefix)) {
         const ms = this.sameSecond(text, at);
         if (!Number.isNaN(ms)) return ms;
         parts.reset();
@@ -123,16 +123,10 @@ export class TimestampFinder {
   private rememberSecond(text: string, at: number, ms: number): void {
     const parts = this.parts;
     if (Number.isNaN(ms) || !Number.isInteger(parts.fractionMs) || !Number.isNaN(parts.epochMs)) return;
-    if (this.secondPrefix.length === 0 || !text.startsWith(this.secondPrefix, at)) this.secondPrefix = ownCopy(text.slice(at, at + ISO_SECOND_LENGTH));
+    if (this.secondPrefix.length === 0 || !holdsAt(text, at, this.secondPrefix)) this.secondPrefix = ownCopy(text.slice(at, at + ISO_SECOND_LENGTH));
     this.secondEpoch = ms - parts.fractionMs;
     this.secondOffset = parts.offset;
   }
-}
-
-/** Whether `text` at `at` starts with `prefix`, compared from its end (the seconds differ first). */
-function repeats(text: string, at: number, prefix: string): boolean {
-  for (let i = prefix.length - 1; i >= 0; i--) if (text.charCodeAt(at + i) !== prefix.charCodeAt(i)) return false;
-  return true;
 }
 
 const finders = new WeakMap<ParseOptions, TimestampFinder>();

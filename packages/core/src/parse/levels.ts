@@ -1,4 +1,5 @@
 // Log levels: the seven names, their order, and the words, letters and numbers that mean each.
+import { holdsAt } from './chars.js';
 
 /** A log level, from least to most severe: see {@link LOG_LEVELS}. */
 export type LogLevel = 'trace' | 'debug' | 'info' | 'notice' | 'warn' | 'error' | 'fatal';
@@ -61,14 +62,9 @@ let recentNext = 0;
 export function levelOfWord(text: string, start: number, end: number): LogLevel | undefined {
   const length = end - start;
   if (length < 2 || length > LONGEST_WORD) return undefined;
-  // Compared character by character: for words this short, cheaper than a call to startsWith.
-  const first = text.charCodeAt(start);
   for (let k = 0; k < recentWords.length; k++) {
     const word = recentWords[k]!;
-    if (word.length !== length || word.charCodeAt(0) !== first) continue;
-    let i = 1;
-    while (i < length && text.charCodeAt(start + i) === word.charCodeAt(i)) i++;
-    if (i === length) return recentLevels[k];
+    if (word.length === length && holdsAt(text, start, word)) return recentLevels[k];
   }
   const entry = WORDS.get(wordHash(text, start, end));
   if (entry === undefined || entry.word.length !== length) return undefined;

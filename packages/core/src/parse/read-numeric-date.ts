@@ -1,5 +1,5 @@
 // Readers for date-times that start with a digit: ISO 8601 / RFC 3339, access-log, day-month-year, epoch.
-import { digitsAt, isAlnum, isDigit, isLetter, ownCopy, SPACE, twoDigitsAt } from './chars.js';
+import { digitsAt, holdsAt, isAlnum, isDigit, isLetter, ownCopy, SPACE, twoDigitsAt } from './chars.js';
 import { monthAt } from './civil-time.js';
 import { readFraction, readSeconds, readTime, readZone, type TimeParts } from './time-parts.js';
 
@@ -15,7 +15,7 @@ const ISO_MINUTE_LENGTH = 16;
  * an optional zone: 2023-01-02T03:04:05.123456789Z, 2023/01/02 15:04:05, 2023-01-02 03:04:05,678.
  */
 export function readIsoDate(text: string, at: number, parts: TimeParts): number {
-  if (lastIso.prefix.length > 0 && text.startsWith(lastIso.prefix, at)) {
+  if (lastIso.prefix.length > 0 && holdsAt(text, at, lastIso.prefix)) {
     const end = readSeconds(text, at + ISO_MINUTE_LENGTH, parts);
     if (end < 0) return -1;
     parts.year = lastIso.year;
