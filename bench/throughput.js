@@ -4,7 +4,8 @@
 import { writeFileSync, appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fmt, freshTmpDir, killChild, newlineCounter, removeTmpDir, report, sleep, spawnChild, statusKb, waitFor } from './lib/common.js';
+import { fmt, freshTmpDir, killChild, removeTmpDir, report, sleep, spawnChild, statusKb, waitFor } from './lib/common.js';
+import { buildPipeCounter, spawnCounted } from './lib/pipe-counter.js';
 import { availableFollowers, BENCH_DIR } from './lib/followers.js';
 
 const BYTES = Number(process.env.BENCH_THROUGHPUT_BYTES ?? 100 * 2 ** 20);
@@ -12,41 +13,41 @@ const TIMEOUT_MS = Number(process.env.BENCH_THROUGHPUT_TIMEOUT_MS ?? 90_000);
 const RSS_LIMIT_KB = 80e6 / 1024; // 80 MB
 const STALL_MS = 10_000;
 
+const built = buildPipeCounter();
+if (!built.ok) {
+  console.error(`throughput benchmark: ${built.reason}`);
+  process.exit(1);
+}
 const dir = freshTmpDir('throughput');
 const { followers: peers, notes: followerNotes } = await availableFollowers();
 // Reference row: the bare Node copy loop, to show how much of the gap to tail is Node's own.
 const NODE_FLOOR = { id: 'node-copy-loop', label: 'bare Node copy loop (reference)', command: (files) => [process.execPath, [join(BENCH_DIR, 'peers/node-copy-loop.js'), ...files]] };
-const followers = process.env.BENCH_FOLLOWERS && !process.env.BENCH_FOLLOWERS.split(',').includes(NODE_FLOOR.id) ? peers : [...peers, NODE_FLOOR];
+const named = process.env.BENCH_FOLLOWERS && !process.env.BENCH_FOLLOWERS.split(',').includes(NODE_FLOOR.id) ? peers : [...peers, NODE_FLOOR];
+// Diagnosis only: BENCH_EXTRA=script.js,… adds node scripts (FILE as their argument) as followers.
+const extra = (process.env.BENCH_EXTRA ?? '').split(',').filter(Boolean);
+const followers = [...named, ...extra.map((script) => ({ id: script.replace(/\W/g, '_'), label: script, command: (files) => [process.execPath, [script, ...files]] }))];
 
 async function measure(f) {
   const path = join(dir, `${f.id}.log`);
   writeFileSync(path, '');
-  const counter = newlineCounter();
-  let lastNs = 0n;
-  let sawSync = false;
-  const child = spawnChild(...f.command([path]), {
-    onData: (chunk, now) => {
-      counter.onData(chunk, now);
-      lastNs = process.hrtime.bigint();
-      if (!sawSync && chunk.includes('#sync#')) sawSync = true;
-    },
-  });
+  const child = spawnCounted(...f.command([path]), '#sync#');
+  const counted = child.counted;
   // Ready once a probe line comes through; then a marker line, after which nothing is in flight.
   let probes = 0;
   const ready = await waitFor(() => {
     appendFileSync(path, `probe ${probes++}\n`);
-    return counter.lines > 0 || child.exited;
+    return counted.lines > 0 || child.exited;
   }, 15_000, 100);
   appendFileSync(path, '#sync#\n');
-  await waitFor(() => sawSync, 5000, 5);
+  await waitFor(() => counted.sawMarker, 5000, 5);
   await sleep(300);
-  if (!ready || child.exited || !sawSync) {
+  if (!ready || child.exited || !counted.sawMarker) {
     await killChild(child);
     return { error: `never printed the probe and marker lines; ${child.stderr.trim().slice(-200)}` };
   }
   const rssBeforeKb = statusKb(child.pid, 'VmRSS');
-  const base = counter.lines;
-  const baseBytes = counter.bytes;
+  const base = counted.lines;
+  const baseBytes = counted.bytes;
 
   let writerOut = '';
   const writer = spawnChild(process.execPath, [join(BENCH_DIR, 'lib/burst-writer.js'), path, String(BYTES)], { onData: (c) => (writerOut += c) });
@@ -56,27 +57,28 @@ async function measure(f) {
   // the last change event never catches up) or at the time limit.
   const started = performance.now();
   const done = await waitFor(() => {
-    if (counter.lines - base >= w.lines || child.exited) return true;
-    const quietFor = performance.now() - Math.max(counter.lastAt, started);
+    if (counted.lines - base >= w.lines || child.exited) return true;
+    const quietFor = performance.now() - Math.max(counted.lastAt, started);
     return quietFor > STALL_MS;
   }, TIMEOUT_MS, 2);
-  const stalled = counter.lines - base < w.lines && !child.exited && performance.now() - started < TIMEOUT_MS;
+  const stalled = counted.lines - base < w.lines && !child.exited && performance.now() - started < TIMEOUT_MS;
   const peakKb = statusKb(child.pid, 'VmHWM');
   const exited = child.exited;
   await killChild(child);
-  const lines = counter.lines - base;
-  const seconds = Number(lastNs - BigInt(w.startNs)) / 1e9;
+  await child.counterExit;
+  const lines = counted.lines - base;
+  const seconds = Number(counted.lastNs - BigInt(w.startNs)) / 1e9;
   return {
     complete: done && lines === w.lines,
     exited,
     stalled,
     lines,
     expectedLines: w.lines,
-    bytes: counter.bytes - baseBytes,
+    bytes: counted.bytes - baseBytes,
     expectedBytes: w.bytes,
     writeSeconds: Number(BigInt(w.endNs) - BigInt(w.startNs)) / 1e9,
     seconds,
-    mibPerSec: (counter.bytes - baseBytes) / 2 ** 20 / seconds,
+    mibPerSec: (counted.bytes - baseBytes) / 2 ** 20 / seconds,
     linesPerSec: lines / seconds,
     peakRssMiB: peakKb / 1024,
     rssBeforeMiB: rssBeforeKb / 1024,

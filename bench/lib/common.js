@@ -70,17 +70,19 @@ function stdoutPipe() {
 /**
  * Spawns a follower child whose stdout is a pipe to us. `onData(chunk, now)` gets every stdout
  * chunk with its arrival time (performance.now()). stderr is kept (last 8 KiB) for diagnosis.
+ * `stdin` / `stdout`: file descriptors to give the child instead (with `stdout`, there is no
+ * pipe to us and no `onData`).
  */
-export function spawnChild(cmd, args, { onData, cwd } = {}) {
-  const pipe = stdoutPipe();
+export function spawnChild(cmd, args, { onData, cwd, stdin = 'ignore', stdout } = {}) {
+  const pipe = stdout === undefined ? stdoutPipe() : undefined;
   let child;
   try {
-    child = spawn(cmd, args, { stdio: ['ignore', pipe.writeFd, 'pipe'], cwd });
+    child = spawn(cmd, args, { stdio: [stdin, pipe?.writeFd ?? stdout, 'pipe'], cwd });
   } finally {
-    closeSync(pipe.writeFd);
+    if (pipe) closeSync(pipe.writeFd);
   }
   children.add(child);
-  const state = { child, pid: child.pid, stderr: '', exited: false, exitCode: null, signal: null, stdout: pipe.readSocket };
+  const state = { child, pid: child.pid, stderr: '', exited: false, exitCode: null, signal: null, stdout: pipe?.readSocket };
   state.exitPromise = new Promise((resolve) => {
     child.on('exit', (code, signal) => {
       state.exited = true;
@@ -93,9 +95,11 @@ export function spawnChild(cmd, args, { onData, cwd } = {}) {
   child.on('error', (error) => {
     state.stderr += `spawn error: ${error.message}\n`;
   });
-  pipe.readSocket.on('data', (chunk) => onData?.(chunk, performance.now()));
-  pipe.readSocket.on('error', () => undefined);
-  pipe.readSocket.on('end', () => pipe.readSocket.destroy());
+  if (pipe) {
+    pipe.readSocket.on('data', (chunk) => onData?.(chunk, performance.now()));
+    pipe.readSocket.on('error', () => undefined);
+    pipe.readSocket.on('end', () => pipe.readSocket.destroy());
+  }
   // Diagnosis only: BENCH_STDERR_DIR=folder keeps each child's whole stderr there.
   const stderrFile = process.env.BENCH_STDERR_DIR ? join(process.env.BENCH_STDERR_DIR, `${child.pid}.stderr`) : undefined;
   child.stderr.on('data', (chunk) => {
@@ -105,7 +109,6 @@ export function spawnChild(cmd, args, { onData, cwd } = {}) {
   return state;
 }
 
-/** SIGTERM, then SIGKILL after `graceMs`; resolves once the child has exited. */
 /**
  * Runs a command to completion, or kills it after `timeoutMs`; returns { stdout, ms, ok }. `ok`
  * when it exits with one of `okCodes` (grep's 1, "no match", is fine for a count).
@@ -123,6 +126,7 @@ export async function runToEnd(cmd, args, timeoutMs, okCodes = [0]) {
   return { stdout, ms, ok };
 }
 
+/** SIGTERM, then SIGKILL after `graceMs`; resolves once the child has exited. */
 export async function killChild(state, graceMs = 1000) {
   if (state.exited) return;
   try {
@@ -139,7 +143,7 @@ export async function killChild(state, graceMs = 1000) {
   }, graceMs);
   await state.exitPromise;
   clearTimeout(timer);
-  state.stdout.destroy();
+  state.stdout?.destroy();
 }
 
 /** CPU time of every thread of `pid` in nanoseconds (sum of /proc/PID/task/*\/schedstat), or NaN. */
