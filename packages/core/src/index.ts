@@ -7,6 +7,7 @@ export type {
   LogStreamStats,
   LogStreamStatus,
   LogStreamSubscriber,
+  ReadMemory,
   StartPosition,
   Subscription,
   WaitingReason,

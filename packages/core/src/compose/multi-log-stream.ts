@@ -208,6 +208,7 @@ export class MultiLogStream implements AsyncDisposable {
       onEvent: s.onEvent && ((event) => s.onEvent?.(event)),
       onError: s.onError && ((error) => s.onError?.(error)),
       readsAllText: s.readsAllText,
+      readMemory: s.readMemory,
     };
     file.wrappers.set(s, file.stream.subscribe(wrapper));
   }

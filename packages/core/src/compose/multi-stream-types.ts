@@ -2,7 +2,7 @@
 import type { LogStreamError } from '../errors/log-stream-error.js';
 import type { LogBytesInfo } from '../framing/log-batch.js';
 import type { LogLine } from '../framing/log-line.js';
-import type { LogStreamEvent, LogStreamOptions } from '../stream/stream-types.js';
+import type { LogStreamEvent, LogStreamOptions, ReadMemory } from '../stream/stream-types.js';
 
 /** Options of a {@link MultiLogStream}: those of each file's LogStream, and how files are found. */
 export interface MultiLogStreamOptions extends Omit<LogStreamOptions, 'signal'> {
@@ -42,4 +42,6 @@ export interface MultiLogStreamSubscriber {
   onError?(error: LogStreamError): void;
   /** As in LogStream: this subscriber reads every character of every line (a parser). */
   readonly readsAllText?: boolean;
+  /** As in LogStream: memory to read files into, shared by every file of the set. */
+  readonly readMemory?: ReadMemory;
 }

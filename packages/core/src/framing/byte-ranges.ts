@@ -3,7 +3,8 @@
 import type { LogBatch } from './log-batch.js';
 import type { LogLine } from './log-line.js';
 
-const NEWLINE = 0x0a;
+/** The byte that ends a line. */
+export const NEWLINE = 0x0a;
 
 /** The largest cut ≤ `limit` that does not split a UTF-8 character (falls back to `limit`). */
 export function utf8Boundary(bytes: Buffer, limit: number): number {
@@ -31,8 +32,3 @@ export function toBatch(lines: LogLine[], bytes: Buffer | undefined): LogBatch |
   return { lines, bytes, lineCount: lines.length, offset: first.offset, end: last.end, partial: last.partial === true };
 }
 
-export function countNewlines(bytes: Buffer): number {
-  let count = 0;
-  for (let i = bytes.indexOf(NEWLINE); i !== -1; i = bytes.indexOf(NEWLINE, i + 1)) count++;
-  return count;
-}

@@ -1,7 +1,8 @@
 // Turns a file's bytes into whole lines: splits on \n, strips \r, keeps an unfinished tail,
 // decodes UTF-8 per whole line and cuts lines longer than the cap into pieces.
 import { isAscii, isUtf8 } from 'node:buffer';
-import { countNewlines, rawBytes, toBatch, utf8Boundary } from './byte-ranges.js';
+import { NEWLINE, rawBytes, toBatch, utf8Boundary } from './byte-ranges.js';
+import { countNewlines } from './count-newlines.js';
 import type { BatchWants, LogBatch } from './log-batch.js';
 import type { LogLine } from './log-line.js';
 import { ownTextLines, slicedLines, type SegmentTarget } from './segment-lines.js';
@@ -22,7 +23,6 @@ export interface SequenceCounter {
   next: number;
 }
 
-const NEWLINE = 0x0a;
 /** Bytes decoded at once: below V8's large-object threshold (128 KiB). */
 const SEGMENT_BYTES = 64 * 1024;
 const CR = 0x0d;

@@ -1,9 +1,9 @@
 // The two ways a segment of whole, valid lines becomes LogLines: slices of one decoded string,
 // or (for subscribers that parse) a string of its own per line.
+import { NEWLINE } from './byte-ranges.js';
 import type { LogLine } from './log-line.js';
 import type { SequenceCounter } from './line-framer.js';
 
-const NEWLINE = 0x0a;
 const CR = 0x0d;
 
 /**

@@ -1,7 +1,7 @@
 // The search worker's inner loop: cuts a chunk of the file into lines numbered as the index
 // numbers them, tests each against the pattern, and hands on the lines that match.
 import { isAscii } from 'node:buffer';
-import { countNewlines } from '../framing/byte-ranges.js';
+import { countNewlines } from '../framing/count-newlines.js';
 import { decodeLine } from './decode-line.js';
 import type { LineMatcher, MatchRange } from './line-matcher.js';
 

@@ -13,7 +13,7 @@ import { readFully, type ReadContext } from './read-fully.js';
 import { initialOffset } from './resume-offset.js';
 import { RotatedFiles } from './rotated-files.js';
 import type { ResolvedStreamOptions } from './resolve-options.js';
-import type { LogStreamEvent, LogStreamStats, LogStreamStatus, WaitingReason } from './stream-types.js';
+import type { LogStreamEvent, LogStreamStats, LogStreamStatus, ReadMemory, WaitingReason } from './stream-types.js';
 
 /** What a follower reports to its stream. */
 export interface FollowerHost {
@@ -21,6 +21,8 @@ export interface FollowerHost {
   deliver(batch: LogBatch): boolean | Promise<boolean>;
   /** Which forms of the lines the subscribers want now. */
   wants(): BatchWants;
+  /** Memory a subscriber offers to read into, if any. */
+  readMemory(): ReadMemory | undefined;
   event(event: LogStreamEvent): void;
   error(error: LogStreamError): void;
   /** `follow: false` reached the end of the file. */
@@ -54,6 +56,7 @@ export class FileFollower {
       return typeof delivered === 'boolean' ? delivered : Promise.race([delivered, this.stopping]);
     },
     wants: () => this.host.wants(),
+    readMemory: () => this.host.readMemory(),
   };
 
   constructor(

@@ -110,6 +110,7 @@ export class LogStream implements AsyncDisposable {
     const follower: FileFollower = new FileFollower(this.path, this.options, {
       deliver: (batch) => this.deliver(follower, batch),
       wants: () => this.subscribers.wants,
+      readMemory: () => this.subscribers.readMemory,
       event: (event) => this.follower === follower && this.subscribers.event(event),
       error: (error: LogStreamError) => this.follower === follower && this.subscribers.error(error),
       ended: () => {

@@ -1,7 +1,9 @@
 // One open file of a stream: its descriptor, identity, read position and framer. It reads from
 // the position to end of file and recognises a file that was truncated or rewritten underneath.
+import { NEWLINE } from '../framing/byte-ranges.js';
 import { LineFramer, type FramerStats, type SequenceCounter } from '../framing/line-framer.js';
 import type { BatchWants, LogBatch } from '../framing/log-batch.js';
+import type { ReadMemory } from './stream-types.js';
 import { closeDescriptor, readAt, readInto, statDescriptor } from './fs-ops.js';
 import { giveBackReadBuffer, takeReadBuffer } from './read-buffers.js';
 
@@ -28,6 +30,16 @@ export interface FileState {
   readonly head: Buffer;
 }
 
+/** A read in flight: its buffer, how much it asks for, and the held tail bytes it starts with. */
+interface PendingRead {
+  readonly buffer: Buffer;
+  readonly length: number;
+  readonly k: number;
+  readonly done: Promise<number>;
+  /** Gives the buffer back to where it came from. */
+  readonly release: () => void;
+}
+
 /** Result of reading to end of file. */
 export interface ReadOutcome {
   bytes: number;
@@ -43,6 +55,8 @@ export interface LineSink {
   deliver(batch: LogBatch): boolean | Promise<boolean>;
   /** Which forms of the lines the subscribers want now. */
   wants(): BatchWants;
+  /** Memory a subscriber offers to read into, if any. */
+  readMemory(): ReadMemory | undefined;
 }
 
 export class OpenFile {
@@ -86,7 +100,12 @@ export class OpenFile {
     return { dev: this.dev, ino: this.ino, offset: this.deliveredOffset, head: this.head };
   }
 
-  /** Reads from the position to end of file, framing lines into `sink`, until done or `stopped()`. */
+  /**
+   * Reads from the position to end of file, framing lines into `sink`, until done or `stopped()`.
+   * A read that fills its buffer (the file is growing fast, or being caught up) starts the next
+   * one, on the thread pool, before its lines are framed and delivered: reading and delivering
+   * then overlap.
+   */
   async readToEnd(sink: LineSink, stopped: () => boolean, sizeHint = 0, blocking = false): Promise<ReadOutcome> {
     const outcome: ReadOutcome = { bytes: 0, rewritten: false, shrunk: false };
     let want = Math.min(MAX_READ, Math.max(MIN_READ, sizeHint - this.position));
@@ -94,38 +113,71 @@ export class OpenFile {
     // alike can look unchanged before the position after a copytruncate, but rarely at the start.
     let head = this.position > 0 ? readAt(this.fd, HEAD_BYTES, 0, blocking) : undefined;
     head?.catch(() => undefined); // awaited below, unless reading stops first
-    while (!stopped()) {
-      const k = this.tail.length;
-      // The held tail is read again in front of the new bytes (it is checked against them).
-      const buffer = takeReadBuffer(Math.min(MAX_READ, want + k));
-      const length = Math.min(buffer.length, MAX_READ);
-      let read = 0;
-      try {
-        read = await readInto(this.fd, buffer, length, this.position - k, blocking);
-        if (head && !sharesPrefix(await head, this.head)) {
-          outcome.rewritten = true;
-          break;
+    let next: PendingRead | undefined;
+    try {
+      while (!stopped()) {
+        // The held tail is read again in front of the new bytes (it is checked against them).
+        const held = this.tail.length;
+        const current = next ?? this.startRead(sink, Math.min(MAX_READ, want + held), held, this.position - held, blocking);
+        const k = current.k;
+        next = undefined;
+        let read = 0;
+        try {
+          read = await current.done;
+          if (head && !sharesPrefix(await head, this.head)) {
+            outcome.rewritten = true;
+            break;
+          }
+          head = undefined;
+          if (read < k) {
+            outcome.shrunk = true;
+            break;
+          }
+          if (k > 0 && current.buffer.compare(this.tail, 0, k, 0, k) !== 0) {
+            outcome.rewritten = true;
+            break;
+          }
+          if (read === k) break;
+          const framedTo = this.position + read - k;
+          if (read === current.length) {
+            // Framing all of this read leaves the position at framedTo and the last bytes before it as the tail.
+            const nextK = Math.min(TAIL_BYTES, read);
+            next = this.startRead(sink, Math.min(MAX_READ, want * 4 + nextK), nextK, framedTo - nextK, false);
+          }
+          outcome.bytes += await this.frameInBatches(current.buffer, k, read, sink, stopped);
+          // Reading stopped between batches: the next read does not follow on from here.
+          if (next && this.position !== framedTo) next = await this.discard(next);
+        } finally {
+          // Batches may have lent views of the buffer: it is reused only once they were delivered.
+          current.release();
         }
-        head = undefined;
-        if (read < k) {
-          outcome.shrunk = true;
-          break;
-        }
-        if (k > 0 && buffer.compare(this.tail, 0, k, 0, k) !== 0) {
-          outcome.rewritten = true;
-          break;
-        }
-        if (read === k) break;
-        outcome.bytes += await this.frameInBatches(buffer, k, read, sink, stopped);
-      } finally {
-        // Batches may have lent views of the buffer: it is reused only once they were delivered.
-        giveBackReadBuffer(buffer);
+        if (read < current.length) break;
+        // The file holds more than the last stat said: it is growing fast, so read bigger.
+        want = Math.min(MAX_READ, want * 4);
       }
-      if (read < length) break;
-      // The file holds more than the last stat said: it is growing fast, so read bigger.
-      want = Math.min(MAX_READ, want * 4);
+    } finally {
+      if (next) await this.discard(next);
     }
     return outcome;
+  }
+
+  /** Starts reading `size` bytes at `from` into a buffer from the subscribers' read memory, or the pool. */
+  private startRead(sink: LineSink, size: number, k: number, from: number, blocking: boolean): PendingRead {
+    const memory = sink.readMemory();
+    const lent = memory?.take(size);
+    const buffer = lent ?? takeReadBuffer(size);
+    const length = Math.min(buffer.length, MAX_READ);
+    const done = readInto(this.fd, buffer, length, from, blocking);
+    done.catch(() => undefined); // awaited by whoever uses or discards it
+    const release = () => (lent ? memory?.giveBack(lent) : giveBackReadBuffer(buffer));
+    return { buffer, length, k, done, release };
+  }
+
+  /** Waits for a read that will not be used, and gives its buffer back. */
+  private async discard(read: PendingRead): Promise<undefined> {
+    await read.done.catch(() => undefined);
+    read.release();
+    return undefined;
   }
 
   /**
@@ -138,7 +190,7 @@ export class OpenFile {
     try {
       while (at < to) {
         const wants = sink.wants();
-        const end = wants.lines ? Math.min(to, at + LINE_BATCH_BYTES) : to;
+        const end = wants.lines ? Math.min(to, at + LINE_BATCH_BYTES) : this.bytesBatchEnd(buffer, at, to);
         const batch = this.framer.frameBatch(buffer.subarray(at, end), wants);
         this.position += end - at;
         at = end;
@@ -150,6 +202,17 @@ export class OpenFile {
       this.tail = Buffer.from(buffer.subarray(Math.max(0, at - TAIL_BYTES), at));
     }
     return at - from;
+  }
+
+  /**
+   * Where a bytes-only batch from `at` ends: at `to`, except when the framer holds the start of a
+   * line. Then the first batch ends with that line, so that only it is copied to be joined, and
+   * the rest goes out as a view of the buffer (a subscriber's read memory, passed on uncopied).
+   */
+  private bytesBatchEnd(buffer: Buffer, at: number, to: number): number {
+    if (this.framer.heldBytes === 0) return to;
+    const newline = buffer.indexOf(NEWLINE, at);
+    return newline === -1 || newline >= to ? to : newline + 1;
   }
 
   /** Delivers the unfinished line, if any, as a `partial` line. */

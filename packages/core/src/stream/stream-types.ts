@@ -92,6 +92,22 @@ export interface LogStreamSubscriber {
    * Slices cost less to make but are slower to read; `parseRecords` and `mergeByTimestamp` set it.
    */
   readonly readsAllText?: boolean;
+  /**
+   * Memory to read the file into, for a subscriber that passes `onLogBytes` bytes on without
+   * copying them (the CLI's output thread). The stream then reads into buffers it takes from
+   * here and gives each back once it refers to it no more; `onLogBytes` gets views of them,
+   * which the subscriber may keep until it reuses the buffer. The first subscriber with
+   * `onLogBytes` that offers memory is used.
+   */
+  readonly readMemory?: ReadMemory;
+}
+
+/** Buffers a subscriber lends a stream to read into (see `LogStreamSubscriber.readMemory`). */
+export interface ReadMemory {
+  /** A buffer of at least `size` bytes to read into, or undefined when none is free (the stream then uses its own). */
+  take(size: number): Buffer | undefined;
+  /** The stream refers to `buffer` no more (it may still be in use by the subscriber that got views of it). */
+  giveBack(buffer: Buffer): void;
 }
 
 /** Returned by `subscribe`; `unsubscribe()` is safe to call twice and `using` calls it. */

@@ -3,7 +3,7 @@
 import type { LogStreamError } from '../errors/log-stream-error.js';
 import type { BatchWants, LogBatch, LogBytesInfo } from '../framing/log-batch.js';
 import type { LogLine } from '../framing/log-line.js';
-import type { LogStreamEvent, LogStreamSubscriber } from './stream-types.js';
+import type { LogStreamEvent, LogStreamSubscriber, ReadMemory } from './stream-types.js';
 import { reportError, reportSubscriberFailure } from './subscriber-errors.js';
 
 export class SubscriberSet {
@@ -32,6 +32,12 @@ export class SubscriberSet {
       if (sub.onLines && sub.readsAllText === true) ownText = true;
     }
     return { lines, bytes, ownText };
+  }
+
+  /** Memory a bytes subscriber offers to read into (see `LogStreamSubscriber.readMemory`). */
+  get readMemory(): ReadMemory | undefined {
+    for (const sub of this.subscribers) if (sub.onLogBytes && sub.readMemory) return sub.readMemory;
+    return undefined;
   }
 
   add(subscriber: LogStreamSubscriber): void {
