@@ -1,4 +1,5 @@
 // The process resources a command uses, passed in so that tests can supply their own.
+import { isatty } from 'node:tty';
 import type { OutputStream } from './output/stdout-writer.js';
 
 /** Where diagnostics go: `process.stderr` or anything with `write`. */
@@ -10,6 +11,11 @@ export interface DiagnosticStream {
 /** Output, diagnostics and environment of one run of the CLI. */
 export interface CliIO {
   readonly stdout: OutputStream;
+  /**
+   * The descriptor behind `stdout`, when streaming output may bypass it and be written there by
+   * an output thread (the real process: 1). Unset for streams of other kinds (tests).
+   */
+  readonly stdoutFd?: number;
   readonly stderr: DiagnosticStream;
   readonly env: NodeJS.ProcessEnv;
 }
@@ -21,7 +27,21 @@ export interface CliIO {
  * const code = await main(process.argv.slice(2), { io: processIO() });
  */
 export function processIO(): CliIO {
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env };
+  return {
+    // Made on first use: process.stdout turns a pipe non-blocking, which the output thread's
+    // blocking writes must not find.
+    get stdout() {
+      return process.stdout;
+    },
+    stdoutFd: 1,
+    stderr: process.stderr,
+    env: process.env,
+  };
+}
+
+/** Whether output goes to a terminal (asked of the descriptor when there is one, without making process.stdout). */
+export function outputIsTerminal(io: CliIO): boolean {
+  return io.stdoutFd === undefined ? io.stdout.isTTY === true : isatty(io.stdoutFd);
 }
 
 /** Writes one `logstream: ` diagnostic line. */

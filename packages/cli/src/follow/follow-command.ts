@@ -1,6 +1,6 @@
 // `logstream follow`: parses the command line and runs a follow session with tail's output rules.
 import { resolveSourcePatterns, type ParseOptions } from '@logstream/core';
-import type { CliIO } from '../cli-io.js';
+import { outputIsTerminal, type CliIO } from '../cli-io.js';
 import { parseFollowArgs, type FollowOptions } from './args.js';
 import { followFiles, type FollowSessionOptions } from './follow-session.js';
 import type { LineLabels } from './printer.js';
@@ -50,7 +50,7 @@ export async function sessionOptions(options: FollowOptions, io: CliIO, cwd = pr
     printer: {
       format: options.json ? 'json' : 'text',
       labels: labelsFor(options, patterns.size > 0),
-      sanitize: !options.raw && io.stdout.isTTY === true,
+      sanitize: !options.raw && outputIsTerminal(io),
     },
     analysis: {
       merge: options.merge,

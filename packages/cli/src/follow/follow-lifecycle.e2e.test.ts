@@ -1,8 +1,17 @@
 // End to end: `logstream follow` across files appearing and rotating, signals and closed pipes.
-import { appendFileSync, renameSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startCli, tempDir, waitFor } from '../test-utils/index.js';
+import { namedPipe, startCli, tempDir, waitFor } from '../test-utils/index.js';
+
+/** Whether a thread of process `pid` is blocked writing to a full pipe (Linux: its wchan). */
+function blockedWritingToPipe(pid: number | undefined): boolean {
+  try {
+    return readdirSync(`/proc/${String(pid)}/task`).some((tid) => readFileSync(`/proc/${String(pid)}/task/${tid}/wchan`, 'utf8').includes('pipe_write'));
+  } catch {
+    return false; // the process or thread has gone
+  }
+}
 
 describe('logstream follow: lifecycle', () => {
   it('waits for a file that does not exist yet, then prints it from its start', async () => {
@@ -55,5 +64,16 @@ describe('logstream follow: lifecycle', () => {
     cli.child.kill(signal);
     expect(await cli.waitForExit()).toEqual({ code: 0, signal: null });
     expect(cli.stderr).toBe("logstream: waiting for 'missing.log' to appear\n");
+  });
+
+  it('ends by the stop signal when its reader takes nothing, instead of hanging on the blocked write', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'app.log'), ('x'.repeat(99) + '\n').repeat(20_000)); // 2 MB: more than a pipe holds
+    const { writeFd } = namedPipe(dir); // never read
+    const cli = startCli(['follow', '-n', '+1', 'app.log'], { cwd: dir, stdio: ['ignore', writeFd, 'pipe'] });
+    await waitFor(() => blockedWritingToPipe(cli.child.pid), () => `no thread of the CLI blocked writing to the pipe; stderr: ${JSON.stringify(cli.stderr)}`);
+    cli.child.kill('SIGTERM');
+    expect(await cli.waitForExit()).toEqual({ code: null, signal: 'SIGTERM' });
+    expect(cli.stderr).toBe('');
   });
 });

@@ -24,7 +24,8 @@ import { resolve } from 'node:path';
 import { notify, type CliIO } from '../cli-io.js';
 import { describeUnexpected } from '../errors/report-error.js';
 import { sanitizeForTerminal } from '../output/sanitize.js';
-import { StdoutWriter, type OutputEnd } from '../output/stdout-writer.js';
+import { openOutput } from '../output/open-output.js';
+import type { Output, OutputEnd } from '../output/output.js';
 import type { StartAt } from './args.js';
 import { FileTracker, type FileTrackerHost } from './file-tracker.js';
 import { Printer, type PrinterOptions } from './printer.js';
@@ -78,7 +79,7 @@ class FollowSession implements FileTrackerHost {
   private readonly files = new Map<string, FileTracker>();
   private readonly multi: MultiLogStream;
   private readonly printer: Printer;
-  private readonly writer: StdoutWriter;
+  private readonly writer: Output;
   private readonly namesByPath: Map<string, string>;
   private subscription: Subscription<unknown> | undefined;
   private started = false;
@@ -91,7 +92,7 @@ class FollowSession implements FileTrackerHost {
     private readonly io: CliIO,
   ) {
     this.printer = new Printer(options.printer);
-    this.writer = new StdoutWriter(io.stdout, (end) => this.outputEnded(end));
+    this.writer = openOutput(io, (end) => this.outputEnded(end));
     const cwd = options.cwd ?? process.cwd();
     this.namesByPath = new Map(options.names.map((name) => [resolve(cwd, name), name]));
     const start: StartPosition = 'fromLine' in options.start ? 'beginning' : { lines: options.start.last };
@@ -128,7 +129,7 @@ class FollowSession implements FileTrackerHost {
     this.writer.release();
     this.subscription?.unsubscribe();
     void this.multi.close().then(
-      () => this.finish(code),
+      () => this.writer.finish().then(() => this.finish(code)),
       (error: unknown) => {
         this.io.stderr.write(describeUnexpected(error, this.io.env));
         this.finish(1);
@@ -159,7 +160,7 @@ class FollowSession implements FileTrackerHost {
   /** Lines printed as they are: the files' own bytes when the printer allows it. */
   private subscribeLines(): Subscription<unknown> {
     const print = this.printer.passesBytes
-      ? { onLogBytes: (bytes: Buffer, info: LogBytesInfo) => this.printBytes(bytes, info) }
+      ? { onLogBytes: (bytes: Buffer, info: LogBytesInfo) => this.printBytes(bytes, info), readMemory: this.writer.readMemory }
       : { onLines: (lines: readonly LogLine[]) => this.printLines(lines) };
     return this.multi.subscribe({ ...print, onEvent: (event) => this.onEvent(event), onError: (error) => this.onError(error) });
   }

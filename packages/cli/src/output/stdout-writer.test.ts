@@ -1,7 +1,8 @@
 // Unit tests of the output writer: backpressure, release on shutdown, EPIPE and other errors.
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { StdoutWriter, type OutputEnd } from './stdout-writer.js';
+import type { OutputEnd } from './output.js';
+import { StdoutWriter } from './stdout-writer.js';
 
 /** A writable that holds every write until `flush()`, so that its buffer fills up. */
 function slowStream(highWaterMark = 8) {

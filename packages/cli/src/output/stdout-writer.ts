@@ -1,11 +1,9 @@
 // Writes output text with backpressure, and turns a closed output pipe (EPIPE) into a quiet stop.
 import type { Writable } from 'node:stream';
+import type { Output, OutputEnd } from './output.js';
 
 /** Where output goes: `process.stdout` or any writable stream. */
 export type OutputStream = Writable & { readonly isTTY?: boolean };
-
-/** Why output stopped: the reader went away (`closed`), or writing failed (`failed`, with the error). */
-export type OutputEnd = { readonly reason: 'closed' } | { readonly reason: 'failed'; readonly error: Error };
 
 /**
  * Writes text and bytes to an output stream and tells its caller when to wait. For a string,
@@ -19,7 +17,7 @@ export type OutputEnd = { readonly reason: 'closed' } | { readonly reason: 'fail
  * const writer = new StdoutWriter(process.stdout, (end) => stop(end));
  * await writer.write('line\n'); // resolves at once unless the stream is full
  */
-export class StdoutWriter {
+export class StdoutWriter implements Output {
   private ended: OutputEnd | undefined;
   private released = false;
   private waiting: Promise<void> | undefined;
@@ -56,6 +54,11 @@ export class StdoutWriter {
   release(): void {
     this.released = true;
     this.wakeAll();
+  }
+
+  /** Resolves at once: a Node stream writes out what it holds before the process exits. */
+  finish(): Promise<void> {
+    return Promise.resolve();
   }
 
   private writeLent(bytes: Buffer): Promise<void> | undefined {
