@@ -17,6 +17,8 @@ await build({
     logstream: `${root}packages/cli/dist/bin.js`,
     // The core finds its search worker beside the module that starts it (see worker-url.ts).
     'search-worker': `${root}packages/core/dist/index/search-worker.js`,
+    // The follow command's output thread, found the same way (see threaded-output.ts).
+    'output-thread': `${root}packages/cli/dist/output/output-thread.js`,
   },
   platform: 'node',
   logLevel: 'warn',

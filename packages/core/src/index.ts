@@ -24,6 +24,7 @@ export { LineFramer, DEFAULT_MAX_LINE_BYTES } from './framing/line-framer.js';
 export type { FramerStats, SequenceCounter } from './framing/line-framer.js';
 export type { LogLine } from './framing/log-line.js';
 export type { LogBatch, LogBytesInfo, BatchWants } from './framing/log-batch.js';
+export { sharedReadBuffers } from './framing/count-newlines.js';
 
 export {
   FileAccessError,

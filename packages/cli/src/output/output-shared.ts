@@ -10,7 +10,8 @@ export const PHASE = 3; // PHASE_IDLE, PHASE_WRITING or PHASE_STOPPED
 export const CLOSING = 4; // 1: do the queued jobs, then end
 export const NAP = 5; // always 0: the output thread waits on it to sleep
 export const IDLE = 6; // 1 while the output thread waits for jobs: only then does queueing one need a wake-up
-export const CONTROL_WORDS = 7;
+export const STOP = 7; // 1: start no other write (the process is exiting)
+export const CONTROL_WORDS = 8;
 
 /** The output thread is between writes, in one write(2), or must not start another (the process is exiting). */
 export const PHASE_IDLE = 0;

@@ -17,6 +17,7 @@ import {
   PHASE,
   PHASE_IDLE,
   PHASE_WRITING,
+  STOP,
   type OutputThreadData,
 } from './output-shared.js';
 
@@ -36,6 +37,7 @@ function writeAll({ fd, control }: OutputThreadData, source: Uint8Array, start: 
   let done = 0;
   while (done < length) {
     // The process is exiting: exit(3) waits for this thread, so it must not block in a write.
+    if (Atomics.load(control, STOP) === 1) return false;
     if (Atomics.compareExchange(control, PHASE, PHASE_IDLE, PHASE_WRITING) !== PHASE_IDLE) return false;
     let failure: NodeJS.ErrnoException | undefined;
     try {

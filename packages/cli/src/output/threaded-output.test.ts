@@ -1,7 +1,7 @@
 // The output thread: order across slab views, copied bytes and text; backpressure; slabs never
 // reused before they are written; release; a reader that goes away; a non-blocking descriptor.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { namedPipe, tempDir, waitFor } from '../test-utils/index.js';
 import type { OutputEnd } from './output.js';
 import { ThreadedOutput } from './threaded-output.js';
@@ -9,9 +9,18 @@ import { ThreadedOutput } from './threaded-output.js';
 /** Small memory, so that the ring wraps, slabs run out and the queue fills. */
 const SMALL = { slabs: 2, slabBytes: 8192, copyRingBytes: 4096 };
 
+const made: ThreadedOutput[] = [];
+
+// A test that failed leaves its thread writing: it must not write into the next test's pipe,
+// which may get the same descriptor number.
+afterEach(() => {
+  for (const output of made.splice(0)) output.stopWriting(0);
+});
+
 function outputTo(writeFd: number, options = SMALL) {
   const ends: OutputEnd[] = [];
   const output = new ThreadedOutput(writeFd, (end) => ends.push(end), options);
+  made.push(output);
   return { output, ends };
 }
 
@@ -40,7 +49,7 @@ describe('ThreadedOutput', () => {
             await output.write(bytes);
             bytes.fill(0); // the lender reuses its buffer once the write let it go
           } else {
-            const slab = output.readMemory.take(Math.min(length, SMALL.slabBytes));
+            const slab = await output.readMemory.take(Math.min(length, SMALL.slabBytes));
             if (!slab) {
               await output.write(bytes); // no slab free: bytes of its own, as a stream would read
               continue;
@@ -82,30 +91,49 @@ describe('ThreadedOutput', () => {
     expect(received().toString()).toBe(line.repeat(written / line.length));
   });
 
-  it('lends no slab again before the thread has written what was in it', async () => {
+  it('lends no slab again before the thread has written it, and makes a stream wait for one rather than copy', async () => {
     const { writeFd, reader, received } = namedPipe(tempDir());
     const { output } = outputTo(writeFd, { slabs: 2, slabBytes: 128 * 1024, copyRingBytes: 4096 });
-    const first = output.readMemory.take(100_000);
-    expect(first).toBeDefined();
-    first?.fill(0x61);
+    const first = (await output.readMemory.take(100_000)) as Buffer;
+    expect(first).toBeInstanceOf(Buffer);
+    first.fill(0x61);
     // 128 KiB is more than the pipe holds: the thread is still writing this slab.
-    await output.write(first!);
-    output.readMemory.giveBack(first!);
-    const second = output.readMemory.take(100_000);
-    expect(second).toBeDefined();
-    expect(second?.buffer).not.toBe(first?.buffer);
-    expect(output.readMemory.take(100_000)).toBeUndefined();
+    await output.write(first);
+    output.readMemory.giveBack(first);
+    const second = await output.readMemory.take(100_000);
+    expect(second).toBeInstanceOf(Buffer);
+    expect(second).not.toBe(first);
+    // The only other slab is being written: the stream waits for it.
+    const third = output.readMemory.take(100_000);
+    expect(third).toBeInstanceOf(Promise);
+    let got: Buffer | undefined;
+    void (third as Promise<Buffer | undefined>).then((slab) => (got = slab));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(got).toBeUndefined();
     reader.resume();
-    await waitFor(() => received().length >= first!.length, () => `received ${String(received().length)} bytes`);
-    // Written out: the first slab can be lent again.
-    await waitFor(() => {
-      const again = output.readMemory.take(100_000);
-      if (again) output.readMemory.giveBack(again);
-      return again?.buffer === first?.buffer;
-    }, () => 'the written slab was never lent again');
+    await waitFor(() => got !== undefined, () => `the waiting take never got a slab; received ${String(received().length)} bytes`);
+    expect(got).toBe(first);
+    expect(received().subarray(0, first.length).equals(first)).toBe(true);
+    output.readMemory.giveBack(first);
     output.readMemory.giveBack(second!);
     await output.finish();
-    expect(received().equals(first!)).toBe(true);
+  });
+
+  it('makes no stream wait for a slab that is lent to a stream, and lets waiting streams go on release', async () => {
+    const { writeFd, reader } = namedPipe(tempDir());
+    const { output } = outputTo(writeFd, { slabs: 1, slabBytes: 128 * 1024, copyRingBytes: 4096 });
+    const only = (await output.readMemory.take(100_000)) as Buffer;
+    expect(only).toBeInstanceOf(Buffer);
+    // Lent to a stream, not being written: nothing would wake a waiter.
+    expect(output.readMemory.take(100_000)).toBeUndefined();
+    await output.write(only); // more than the pipe holds, and nobody reads
+    output.readMemory.giveBack(only);
+    const waiting = output.readMemory.take(100_000);
+    expect(waiting).toBeInstanceOf(Promise);
+    output.release(); // shutting down: a stream must not wait for output
+    expect(await waiting).toBeUndefined();
+    reader.resume();
+    await output.finish();
   });
 
   it('on release, lets waiting lenders go at once and still writes their bytes', async () => {
@@ -120,7 +148,9 @@ describe('ThreadedOutput', () => {
     reader.resume();
     await output.finish();
     await waitFor(() => received().length >= 200_000, () => `received ${String(received().length)} bytes`);
-    expect(received().equals(Buffer.alloc(200_000, 0x62))).toBe(true);
+    const got = received();
+    expect(got.length).toBe(200_000);
+    expect(got.every((b) => b === 0x62)).toBe(true);
   });
 
   it('ends quietly as closed when the reader goes away, and drops what comes after', async () => {

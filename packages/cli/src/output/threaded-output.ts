@@ -1,7 +1,7 @@
 // Output to a file descriptor through a thread of its own (output-thread.ts). Log streams read
 // straight into the output's slabs, so their bytes reach the descriptor without being copied in
 // JavaScript; anything else is copied into a ring. The main thread goes on reading meanwhile.
-import type { ReadMemory } from '@logstream/core';
+import { sharedReadBuffers, type ReadMemory } from '@logstream/core';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -21,6 +21,7 @@ import {
   PHASE_IDLE,
   PHASE_STOPPED,
   PHASE_WRITING,
+  STOP,
   reached,
   type OutputThreadData,
 } from './output-shared.js';
@@ -74,11 +75,12 @@ export class ThreadedOutput implements Output {
   /** Bytes copied into the ring so far (a wrapping count, like the thread's COPIED_DONE). */
   private copied = 0;
   private readonly slabs: Buffer[];
-  private readonly slabOf = new Map<ArrayBufferLike, number>();
   /** Per slab: lent to a stream now; the job after which the thread is done with it; queued entries in it. */
   private readonly slabLent: boolean[];
   private readonly slabLastJob: number[];
   private readonly slabQueued: number[];
+  /** Streams waiting for a slab the thread is still writing from. */
+  private readonly slabWaiters: { readonly size: number; readonly resolve: (slab: Buffer | undefined) => void }[] = [];
   private readonly worker: Worker;
   private readonly queue: Queued[] = [];
   private readonly exited: Promise<void>;
@@ -94,13 +96,13 @@ export class ThreadedOutput implements Output {
   ) {
     if (!Number.isInteger(Math.log2(copyRingBytes))) throw new RangeError(`copyRingBytes must be a power of two, not ${String(copyRingBytes)}`);
     this.ring = Buffer.from(new SharedArrayBuffer(copyRingBytes));
-    this.slabs = Array.from({ length: slabs }, () => Buffer.from(new SharedArrayBuffer(slabBytes)));
-    this.slabs.forEach((slab, i) => this.slabOf.set(slab.buffer, i));
+    // In the core's shared memory, where it counts lines without copying them.
+    this.slabs = sharedReadBuffers(slabs, slabBytes);
     this.slabLent = this.slabs.map(() => false);
     this.slabLastJob = this.slabs.map(() => 0);
     this.slabQueued = this.slabs.map(() => 0);
     this.readMemory = { take: (size) => this.takeSlab(size), giveBack: (buffer) => this.giveBackSlab(buffer) };
-    const sources = [this.ring, ...this.slabs].map((b) => new Uint8Array(b.buffer));
+    const sources = [this.ring, ...this.slabs].map((b) => new Uint8Array(b.buffer, b.byteOffset, b.length));
     const data: OutputThreadData = { fd, control: this.control, jobs: this.jobs, sources };
     // stdout/stderr: true keeps the worker from touching process.stdout, which would make fd 1 non-blocking.
     this.worker = new Worker(threadUrl, { workerData: data, stdout: true, stderr: true });
@@ -125,7 +127,7 @@ export class ThreadedOutput implements Output {
     if (this.ended || text.length === 0) return undefined;
     const owned = typeof text === 'string';
     const bytes = owned ? Buffer.from(text) : text;
-    const slab = owned ? undefined : this.slabOf.get(bytes.buffer);
+    const slab = owned ? undefined : this.slabHolding(bytes);
     const offset = this.queue.length === 0 ? this.queueJobs(bytes, 0, slab) : 0;
     if (offset === bytes.length) return undefined;
     if (slab !== undefined) this.slabQueued[slab] = (this.slabQueued[slab] ?? 0) + 1;
@@ -143,6 +145,8 @@ export class ThreadedOutput implements Output {
   release(): void {
     if (this.released) return;
     this.released = true;
+    this.serveSlabWaiters(); // each gets undefined: streams stopping must not wait for output
+
     // Lent bytes are copied before their lenders are let go: nothing accepted is dropped.
     for (const entry of this.queue) {
       if (!entry.done) continue;
@@ -166,6 +170,8 @@ export class ThreadedOutput implements Output {
    */
   stopWriting(waitMs: number): boolean {
     const deadline = Date.now() + waitMs;
+    // Asked first, so that a write in progress is the last one even when this gives up waiting.
+    Atomics.store(this.control, STOP, 1);
     for (;;) {
       const phase = Atomics.compareExchange(this.control, PHASE, PHASE_IDLE, PHASE_STOPPED);
       if (phase !== PHASE_WRITING) return true;
@@ -175,7 +181,36 @@ export class ThreadedOutput implements Output {
     }
   }
 
-  private takeSlab(size: number): Buffer | undefined {
+  /**
+   * A free slab; else, when one is waiting to be written, a promise of it: a stream that read
+   * into memory of its own meanwhile would have its bytes copied, which costs the CPU the thread
+   * and the reader need. Undefined when every slab is lent to a stream, or output is ending.
+   */
+  private takeSlab(size: number): Buffer | undefined | Promise<Buffer | undefined> {
+    const free = this.freeSlab(size);
+    if (free || this.released || this.ended || !this.slabs.some((slab, i) => !this.slabLent[i] && slab.length >= size)) return free;
+    return new Promise((resolve) => {
+      this.slabWaiters.push({ size, resolve });
+      this.waitForRoom();
+    });
+  }
+
+  /** Hands freed slabs to waiting streams, in order; waits on for the rest while jobs are in flight. */
+  private serveSlabWaiters(): void {
+    while (this.slabWaiters.length > 0) {
+      const waiter = this.slabWaiters[0] as { size: number; resolve: (slab: Buffer | undefined) => void };
+      const slab = this.released || this.ended ? undefined : this.freeSlab(waiter.size);
+      if (!slab && !this.released && !this.ended) {
+        // Jobs in flight free slabs as they finish; otherwise a stream giving one back serves the waiter.
+        if (Atomics.load(this.control, JOB_TAIL) !== Atomics.load(this.control, JOB_HEAD)) this.waitForRoom();
+        return;
+      }
+      this.slabWaiters.shift();
+      waiter.resolve(slab);
+    }
+  }
+
+  private freeSlab(size: number): Buffer | undefined {
     const done = Atomics.load(this.control, JOB_TAIL);
     for (let i = 0; i < this.slabs.length; i++) {
       const slab = this.slabs[i] as Buffer;
@@ -186,9 +221,19 @@ export class ThreadedOutput implements Output {
     return undefined;
   }
 
+  /** The slab `bytes` lies in, if any. */
+  private slabHolding(bytes: Buffer): number | undefined {
+    for (let i = 0; i < this.slabs.length; i++) {
+      const slab = this.slabs[i] as Buffer;
+      if (bytes.buffer === slab.buffer && bytes.byteOffset >= slab.byteOffset && bytes.byteOffset + bytes.length <= slab.byteOffset + slab.length) return i;
+    }
+    return undefined;
+  }
+
   private giveBackSlab(buffer: Buffer): void {
-    const i = this.slabOf.get(buffer.buffer);
+    const i = this.slabHolding(buffer);
     if (i !== undefined) this.slabLent[i] = false;
+    this.serveSlabWaiters();
   }
 
   /**
@@ -201,7 +246,7 @@ export class ThreadedOutput implements Output {
     let head = Atomics.load(control, JOB_HEAD);
     if (slab !== undefined) {
       if (((head - done) | 0) >= JOB_SLOTS) return offset;
-      this.setJob(head, 1 + slab, bytes.byteOffset + offset, bytes.length - offset);
+      this.setJob(head, 1 + slab, bytes.byteOffset - (this.slabs[slab] as Buffer).byteOffset + offset, bytes.length - offset);
       head = (head + 1) | 0;
       this.slabLastJob[slab] = head;
       this.publish(head);
@@ -245,6 +290,7 @@ export class ThreadedOutput implements Output {
     const next = () => {
       this.waitingForRoom = false;
       this.drainQueue();
+      this.serveSlabWaiters();
     };
     // The thread may have done every job since the last try: then no change of JOB_TAIL is coming.
     const done = Atomics.load(this.control, JOB_TAIL);
@@ -285,6 +331,7 @@ export class ThreadedOutput implements Output {
   private wakeAll(): void {
     for (const entry of this.queue.splice(0)) entry.done?.();
     this.slabQueued.fill(0);
+    this.serveSlabWaiters();
     // A waitAsync on JOB_TAIL would otherwise wait for a thread that is gone.
     Atomics.notify(this.control, JOB_TAIL);
   }

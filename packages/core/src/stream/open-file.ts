@@ -32,13 +32,16 @@ export interface FileState {
 
 /** A read in flight: its buffer, how much it asks for, and the held tail bytes it starts with. */
 interface PendingRead {
-  readonly buffer: Buffer;
-  readonly length: number;
+  /** Set once the read has its buffer (lent memory may be waited for). */
+  buffer: Buffer;
+  length: number;
   readonly k: number;
-  readonly done: Promise<number>;
+  done: Promise<number>;
   /** Gives the buffer back to where it came from. */
-  readonly release: () => void;
+  release: () => void;
 }
+
+const NO_BYTES = Buffer.alloc(0);
 
 /** Result of reading to end of file. */
 export interface ReadOutcome {
@@ -164,13 +167,18 @@ export class OpenFile {
   /** Starts reading `size` bytes at `from` into a buffer from the subscribers' read memory, or the pool. */
   private startRead(sink: LineSink, size: number, k: number, from: number, blocking: boolean): PendingRead {
     const memory = sink.readMemory();
-    const lent = memory?.take(size);
-    const buffer = lent ?? takeReadBuffer(size);
-    const length = Math.min(buffer.length, MAX_READ);
-    const done = readInto(this.fd, buffer, length, from, blocking);
-    done.catch(() => undefined); // awaited by whoever uses or discards it
-    const release = () => (lent ? memory?.giveBack(lent) : giveBackReadBuffer(buffer));
-    return { buffer, length, k, done, release };
+    const read: PendingRead = { buffer: NO_BYTES, length: 0, k, done: Promise.resolve(0), release: () => undefined };
+    const into = (lent: Buffer | undefined): Promise<number> => {
+      const buffer = lent ?? takeReadBuffer(size);
+      read.buffer = buffer;
+      read.length = Math.min(buffer.length, MAX_READ);
+      read.release = () => (lent ? memory?.giveBack(lent) : giveBackReadBuffer(buffer));
+      return readInto(this.fd, buffer, read.length, from, blocking);
+    };
+    const taken = memory?.take(size);
+    read.done = taken instanceof Promise ? taken.then(into) : into(taken);
+    read.done.catch(() => undefined); // awaited by whoever uses or discards it
+    return read;
   }
 
   /** Waits for a read that will not be used, and gives its buffer back. */

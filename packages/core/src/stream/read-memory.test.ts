@@ -77,6 +77,28 @@ describe('LogStream with a subscriber that lends read memory', () => {
     expect(viewed / text.length).toBeGreaterThan(0.99);
   });
 
+  it('waits for a buffer when the memory promises one, and reads on when it gets none', async () => {
+    const file = join(tempDir(), 'app.log');
+    const text = logText(60_000);
+    writeFileSync(file, text);
+    const { memory, stats, lent, owns } = pool(2);
+    let calls = 0;
+    // Every other take is a promise, settled a little later: some with a buffer, some without.
+    const waiting: ReadMemory = {
+      take: (size) => {
+        calls++;
+        if (calls % 2 === 1) return memory.take(size);
+        return new Promise((resolve) => setTimeout(() => resolve(calls % 4 === 0 ? memory.take(size) : undefined), 1));
+      },
+      giveBack: (buffer) => memory.giveBack(buffer),
+    };
+    const { text: got } = await readAll(file, waiting, owns);
+    expect(got).toBe(text);
+    expect(calls).toBeGreaterThan(2);
+    expect(stats.givenBack).toBe(stats.takes);
+    expect(lent.size).toBe(0);
+  });
+
   it('reads into its own buffers when the lent memory has nothing free', async () => {
     const file = join(tempDir(), 'app.log');
     const text = logText(60_000);

@@ -104,8 +104,12 @@ export interface LogStreamSubscriber {
 
 /** Buffers a subscriber lends a stream to read into (see `LogStreamSubscriber.readMemory`). */
 export interface ReadMemory {
-  /** A buffer of at least `size` bytes to read into, or undefined when none is free (the stream then uses its own). */
-  take(size: number): Buffer | undefined;
+  /**
+   * A buffer of at least `size` bytes to read into, or undefined when none is free (the stream
+   * then uses its own), or a promise of either: reading waits for it (a writer whose buffers are
+   * all waiting to be written makes the stream wait, rather than read into memory it would copy).
+   */
+  take(size: number): Buffer | undefined | Promise<Buffer | undefined>;
   /** The stream refers to `buffer` no more (it may still be in use by the subscriber that got views of it). */
   giveBack(buffer: Buffer): void;
 }
