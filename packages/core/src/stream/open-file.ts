@@ -43,6 +43,15 @@ interface PendingRead {
 
 const NO_BYTES = Buffer.alloc(0);
 
+/**
+ * Read-ahead is for a stream reading alone (a burst, a catch-up). Several streams reading at once
+ * already keep the thread pool busy, and a second buffer each made a 10-file merge hold 50 MiB
+ * more and run slower.
+ */
+const READ_AHEAD_MAX_STREAMS = 2;
+/** Streams inside readToEnd now. */
+let streamsReading = 0;
+
 /** Result of reading to end of file. */
 export interface ReadOutcome {
   bytes: number;
@@ -107,7 +116,7 @@ export class OpenFile {
    * Reads from the position to end of file, framing lines into `sink`, until done or `stopped()`.
    * A read that fills its buffer (the file is growing fast, or being caught up) starts the next
    * one, on the thread pool, before its lines are framed and delivered: reading and delivering
-   * then overlap.
+   * then overlap. Only while at most READ_AHEAD_MAX_STREAMS streams are reading.
    */
   async readToEnd(sink: LineSink, stopped: () => boolean, sizeHint = 0, blocking = false): Promise<ReadOutcome> {
     const outcome: ReadOutcome = { bytes: 0, rewritten: false, shrunk: false };
@@ -117,6 +126,7 @@ export class OpenFile {
     let head = this.position > 0 ? readAt(this.fd, HEAD_BYTES, 0, blocking) : undefined;
     head?.catch(() => undefined); // awaited below, unless reading stops first
     let next: PendingRead | undefined;
+    streamsReading++;
     try {
       while (!stopped()) {
         // The held tail is read again in front of the new bytes (it is checked against them).
@@ -142,7 +152,7 @@ export class OpenFile {
           }
           if (read === k) break;
           const framedTo = this.position + read - k;
-          if (read === current.length) {
+          if (read === current.length && streamsReading <= READ_AHEAD_MAX_STREAMS) {
             // Framing all of this read leaves the position at framedTo and the last bytes before it as the tail.
             const nextK = Math.min(TAIL_BYTES, read);
             next = this.startRead(sink, Math.min(MAX_READ, want * 4 + nextK), nextK, framedTo - nextK, false);
@@ -159,6 +169,7 @@ export class OpenFile {
         want = Math.min(MAX_READ, want * 4);
       }
     } finally {
+      streamsReading--;
       if (next) await this.discard(next);
     }
     return outcome;
