@@ -92,7 +92,6 @@ class FollowSession implements FileTrackerHost {
     private readonly io: CliIO,
   ) {
     this.printer = new Printer(options.printer);
-    this.writer = openOutput(io, (end) => this.outputEnded(end));
     const cwd = options.cwd ?? process.cwd();
     this.namesByPath = new Map(options.names.map((name) => [resolve(cwd, name), name]));
     const start: StartPosition = 'fromLine' in options.start ? 'beginning' : { lines: options.start.last };
@@ -104,6 +103,8 @@ class FollowSession implements FileTrackerHost {
       ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
       // Files named one by one are followed whatever their names; folders and globs skip rotated generations.
     });
+    // Made last: its thread must not outlive a constructor that failed.
+    this.writer = openOutput(io, (end) => this.outputEnded(end));
   }
 
   async run(): Promise<number> {
@@ -128,13 +129,17 @@ class FollowSession implements FileTrackerHost {
     this.stopping = true;
     this.writer.release();
     this.subscription?.unsubscribe();
-    void this.multi.close().then(
-      () => this.writer.finish().then(() => this.finish(code)),
-      (error: unknown) => {
-        this.io.stderr.write(describeUnexpected(error, this.io.env));
-        this.finish(1);
-      },
-    );
+    // The output is finished either way: its thread would keep the process alive.
+    void this.multi
+      .close()
+      .then(
+        () => code,
+        (error: unknown) => {
+          this.io.stderr.write(describeUnexpected(error, this.io.env));
+          return 1;
+        },
+      )
+      .then((status) => this.writer.finish().then(() => this.finish(status)));
   }
 
   notice(text: string): void {
@@ -209,7 +214,11 @@ class FollowSession implements FileTrackerHost {
   private printBytes(bytes: Buffer, info: LogBytesInfo): Promise<void> | undefined {
     const file = this.tracker(info.path);
     const from = file.keepFrom(bytes);
-    return from === bytes.length ? undefined : this.writer.write(this.printer.formatBytes(file, from === 0 ? bytes : bytes.subarray(from), info.partial));
+    if (from === bytes.length) return undefined;
+    // Written in order; the last piece's promise settles after the earlier ones'.
+    let wait: Promise<void> | undefined;
+    for (const piece of this.printer.formatBytes(file, from === 0 ? bytes : bytes.subarray(from), info.partial)) wait = this.writer.write(piece) ?? wait;
+    return wait;
   }
 
   private onEvent(event: MultiLogStreamEvent): void {

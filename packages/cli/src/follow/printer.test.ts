@@ -63,9 +63,12 @@ describe('Printer (raw bytes)', () => {
   it('writes the file bytes unchanged, with headers on a switch and a newline after a partial line', () => {
     const printer = new Printer({ labels: 'headers' });
     const crlf = Buffer.concat([Buffer.from('one\r\n'), Buffer.from([0xff, 0x0a])]);
-    expect(printer.formatBytes(a, crlf, false).toString('latin1')).toBe('==> a.log <==\none\r\n\xff\n');
-    expect(printer.formatBytes(a, crlf, false)).toBe(crlf);
-    expect(printer.formatBytes(b, Buffer.from('half'), true).toString()).toBe('\n==> b.log <==\nhalf\n');
+    const joined = (pieces: (string | Buffer)[]) => Buffer.concat(pieces.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
+    expect(joined(printer.formatBytes(a, crlf, false)).toString('latin1')).toBe('==> a.log <==\none\r\n\xff\n');
+    const again = printer.formatBytes(a, crlf, false);
+    expect(again).toHaveLength(1);
+    expect(again[0]).toBe(crlf); // the bytes themselves, not a copy
+    expect(joined(printer.formatBytes(b, Buffer.from('half'), true)).toString()).toBe('\n==> b.log <==\nhalf\n');
   });
 });
 

@@ -81,14 +81,15 @@ export class Printer {
   }
 
   /**
-   * The output for lines' raw `bytes` (only when {@link passesBytes}): the header if output
-   * switches file, the bytes, and a newline when the last line was delivered without one.
+   * The output for lines' raw `bytes` (only when {@link passesBytes}), in pieces to write in
+   * order: the header if output switches file, the bytes themselves (not copied), and a newline
+   * when the last line was delivered without one.
    */
-  formatBytes(source: PrintSource, bytes: Buffer, partial: boolean): Buffer {
+  formatBytes(source: PrintSource, bytes: Buffer, partial: boolean): (string | Buffer)[] {
     const header = this.header(source);
-    const newline = partial;
-    if (header === '' && !newline) return bytes;
-    return Buffer.concat([Buffer.from(header), bytes, Buffer.from(newline ? '\n' : '')]);
+    const pieces: (string | Buffer)[] = header === '' ? [bytes] : [header, bytes];
+    if (partial) pieces.push('\n');
+    return pieces;
   }
 
   /** A `==> name <==` header when headers are on and output switches to `source` (never in JSON). */

@@ -11,7 +11,8 @@ export const CLOSING = 4; // 1: do the queued jobs, then end
 export const NAP = 5; // always 0: the output thread waits on it to sleep
 export const IDLE = 6; // 1 while the output thread waits for jobs: only then does queueing one need a wake-up
 export const STOP = 7; // 1: start no other write (the process is exiting)
-export const CONTROL_WORDS = 8;
+export const WAKE = 8; // bumped by every change the output thread waits for (a job queued, closing): it sleeps on this word
+export const CONTROL_WORDS = 9;
 
 /** The output thread is between writes, in one write(2), or must not start another (the process is exiting). */
 export const PHASE_IDLE = 0;

@@ -153,6 +153,18 @@ describe('ThreadedOutput', () => {
     expect(got.every((b) => b === 0x62)).toBe(true);
   });
 
+  it('after release, still writes what only partly fitted, and finish waits for it', async () => {
+    const { writeFd, reader, received } = namedPipe(tempDir());
+    const { output } = outputTo(writeFd);
+    output.release();
+    const text = 'z'.repeat(300_000); // more than the pipe and the ring hold
+    expect(output.write(text)).toBeUndefined();
+    reader.resume();
+    await output.finish();
+    await waitFor(() => received().length >= text.length, () => `received ${String(received().length)} of ${String(text.length)} bytes`);
+    expect(received().toString()).toBe(text);
+  });
+
   it('ends quietly as closed when the reader goes away, and drops what comes after', async () => {
     const { writeFd, reader } = namedPipe(tempDir());
     const { output, ends } = outputTo(writeFd);

@@ -22,6 +22,7 @@ import {
   PHASE_STOPPED,
   PHASE_WRITING,
   STOP,
+  WAKE,
   reached,
   type OutputThreadData,
 } from './output-shared.js';
@@ -75,8 +76,9 @@ export class ThreadedOutput implements Output {
   /** Bytes copied into the ring so far (a wrapping count, like the thread's COPIED_DONE). */
   private copied = 0;
   private readonly slabs: Buffer[];
-  /** Per slab: lent to a stream now; the job after which the thread is done with it; queued entries in it. */
+  /** Per slab: lent to a stream now; jobs of it may be unwritten, and the last one's number; queued entries in it. */
   private readonly slabLent: boolean[];
+  private readonly slabWriting: boolean[];
   private readonly slabLastJob: number[];
   private readonly slabQueued: number[];
   /** Streams waiting for a slab the thread is still writing from. */
@@ -99,6 +101,7 @@ export class ThreadedOutput implements Output {
     // In the core's shared memory, where it counts lines without copying them.
     this.slabs = sharedReadBuffers(slabs, slabBytes);
     this.slabLent = this.slabs.map(() => false);
+    this.slabWriting = this.slabs.map(() => false);
     this.slabLastJob = this.slabs.map(() => 0);
     this.slabQueued = this.slabs.map(() => 0);
     this.readMemory = { take: (size) => this.takeSlab(size), giveBack: (buffer) => this.giveBackSlab(buffer) };
@@ -133,11 +136,15 @@ export class ThreadedOutput implements Output {
     if (slab !== undefined) this.slabQueued[slab] = (this.slabQueued[slab] ?? 0) + 1;
     if (this.released) {
       // Lent bytes are copied: their lender goes on at once.
-      const keep = owned || slab !== undefined ? bytes : Buffer.from(bytes);
-      this.queue.push({ bytes: keep, offset, slab, done: undefined });
+      const keep = owned || slab !== undefined ? bytes : Buffer.from(bytes.subarray(offset));
+      this.queue.push({ bytes: keep, offset: keep === bytes ? offset : 0, slab, done: undefined });
+      this.waitForRoom();
       return undefined;
     }
-    const promise = new Promise<void>((resolve) => this.queue.push({ bytes, offset, slab, done: resolve }));
+    // Lent bytes that must wait are copied: a stream that stops gives its buffer back without
+    // waiting for this promise, and reads into it again. The lender still waits (backpressure).
+    const keep = owned || slab !== undefined ? bytes : Buffer.from(bytes.subarray(offset));
+    const promise = new Promise<void>((resolve) => this.queue.push({ bytes: keep, offset: keep === bytes ? offset : 0, slab, done: resolve }));
     this.waitForRoom();
     return promise;
   }
@@ -147,15 +154,8 @@ export class ThreadedOutput implements Output {
     this.released = true;
     this.serveSlabWaiters(); // each gets undefined: streams stopping must not wait for output
 
-    // Lent bytes are copied before their lenders are let go: nothing accepted is dropped.
-    for (const entry of this.queue) {
-      if (!entry.done) continue;
-      if (entry.slab === undefined) {
-        entry.bytes = Buffer.from(entry.bytes.subarray(entry.offset));
-        entry.offset = 0;
-      }
-      entry.done();
-    }
+    // Queued bytes are the output's own (copies, text or slabs): their lenders can go at once.
+    for (const entry of this.queue) entry.done?.();
   }
 
   finish(): Promise<void> {
@@ -214,7 +214,10 @@ export class ThreadedOutput implements Output {
     const done = Atomics.load(this.control, JOB_TAIL);
     for (let i = 0; i < this.slabs.length; i++) {
       const slab = this.slabs[i] as Buffer;
-      if (this.slabLent[i] || this.slabQueued[i] !== 0 || slab.length < size || !reached(done, this.slabLastJob[i] as number)) continue;
+      // Counts are compared only while a job is pending (within JOB_SLOTS of each other): a slab
+      // left alone for 2^31 jobs would otherwise look unwritten again.
+      if (this.slabWriting[i] && reached(done, this.slabLastJob[i] as number)) this.slabWriting[i] = false;
+      if (this.slabLent[i] || this.slabQueued[i] !== 0 || this.slabWriting[i] || slab.length < size) continue;
       this.slabLent[i] = true;
       return slab;
     }
@@ -249,6 +252,7 @@ export class ThreadedOutput implements Output {
       this.setJob(head, 1 + slab, bytes.byteOffset - (this.slabs[slab] as Buffer).byteOffset + offset, bytes.length - offset);
       head = (head + 1) | 0;
       this.slabLastJob[slab] = head;
+      this.slabWriting[slab] = true;
       this.publish(head);
       return bytes.length;
     }
@@ -279,8 +283,9 @@ export class ThreadedOutput implements Output {
   private publish(head: number): void {
     if (Atomics.load(this.control, JOB_HEAD) === head) return;
     Atomics.store(this.control, JOB_HEAD, head);
+    Atomics.add(this.control, WAKE, 1);
     // A wake-up costs about as much as a small write: only a waiting thread gets one.
-    if (Atomics.load(this.control, IDLE) === 1) Atomics.notify(this.control, JOB_HEAD, 1);
+    if (Atomics.load(this.control, IDLE) === 1) Atomics.notify(this.control, WAKE, 1);
   }
 
   /** Queues waiting bytes as the thread finishes jobs. */
@@ -316,7 +321,8 @@ export class ThreadedOutput implements Output {
 
   private close(): void {
     Atomics.store(this.control, CLOSING, 1);
-    Atomics.notify(this.control, JOB_HEAD);
+    Atomics.add(this.control, WAKE, 1);
+    Atomics.notify(this.control, WAKE);
   }
 
   private fail(failure: OutputThreadFailure): void {

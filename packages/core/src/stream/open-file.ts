@@ -179,7 +179,10 @@ export class OpenFile {
   private startRead(sink: LineSink, size: number, k: number, from: number, blocking: boolean): PendingRead {
     const memory = sink.readMemory();
     const read: PendingRead = { buffer: NO_BYTES, length: 0, k, done: Promise.resolve(0), release: () => undefined };
-    const into = (lent: Buffer | undefined): Promise<number> => {
+    const into = (offered: Buffer | undefined): Promise<number> => {
+      // A buffer smaller than asked is given straight back: the held tail must fit in front.
+      if (offered && offered.length < size) memory?.giveBack(offered);
+      const lent = offered && offered.length >= size ? offered : undefined;
       const buffer = lent ?? takeReadBuffer(size);
       read.buffer = buffer;
       read.length = Math.min(buffer.length, MAX_READ);
@@ -230,8 +233,8 @@ export class OpenFile {
    */
   private bytesBatchEnd(buffer: Buffer, at: number, to: number): number {
     if (this.framer.heldBytes === 0) return to;
-    const newline = buffer.indexOf(NEWLINE, at);
-    return newline === -1 || newline >= to ? to : newline + 1;
+    const newline = buffer.subarray(at, to).indexOf(NEWLINE);
+    return newline === -1 ? to : at + newline + 1;
   }
 
   /** Delivers the unfinished line, if any, as a `partial` line. */
