@@ -34,9 +34,23 @@ export function processIO(): CliIO {
       return process.stdout;
     },
     stdoutFd: 1,
-    stderr: process.stderr,
+    // Also made on first use (a notice): with `2>&1` it shares the pipe with the output.
+    get stderr() {
+      return quietStderr();
+    },
     env: process.env,
   };
+}
+
+let stderrReady = false;
+
+/** process.stderr, which drops diagnostics to a closed stderr rather than crash the process. */
+export function quietStderr(): NodeJS.WriteStream {
+  if (!stderrReady) {
+    stderrReady = true;
+    process.stderr.on('error', () => undefined);
+  }
+  return process.stderr;
 }
 
 /** Whether output goes to a terminal (asked of the descriptor when there is one, without making process.stdout). */

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseCommandLine } from '../args/parse-command-line.js';
-import { notify } from '../cli-io.js';
+import { notify, outputIsTerminal } from '../cli-io.js';
 import { UsageError } from '../errors/usage-error.js';
 import type { CommandContext } from '../follow/follow-command.js';
 import { browse, onTerminal } from '../browse/browse-command.js';
@@ -89,7 +89,7 @@ export async function runDemoCommand(argv: readonly string[], context: CommandCo
       follow: true,
       watcher: 'auto',
       pollIntervalMs: undefined,
-      printer: { labels: 'prefix', sanitize: io.stdout.isTTY === true },
+      printer: { labels: 'prefix', sanitize: outputIsTerminal(io) },
       analysis: { merge: false, grep: [], exclude: [], level: undefined, parse: {}, records: false },
     }, io, stop.signal);
   } finally {
