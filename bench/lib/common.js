@@ -53,10 +53,10 @@ let fifoDir;
 let fifoCount = 0;
 
 /**
- * A real pipe (a FIFO, as a shell `|` gives) for a child's stdout: node's own 'pipe' stdio is a
- * socketpair, whose buffering differs. Returns { readSocket, writeFd }.
+ * A real pipe (a FIFO, as a shell `|` gives): node's own 'pipe' stdio is a socketpair, whose
+ * buffering differs. Returns { readFd (opened non-blocking, so that opening does not wait), writeFd }.
  */
-function stdoutPipe() {
+export function namedPipe() {
   fifoDir ??= freshTmpDir('fifo');
   const fifo = join(fifoDir, `out-${fifoCount++}`);
   const made = spawnSync('mkfifo', [fifo]);
@@ -64,6 +64,12 @@ function stdoutPipe() {
   const readFd = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
   const writeFd = openSync(fifo, constants.O_WRONLY);
   unlinkSync(fifo);
+  return { readFd, writeFd };
+}
+
+/** A pipe for a child's stdout, read here: { readSocket, writeFd }. */
+function stdoutPipe() {
+  const { readFd, writeFd } = namedPipe();
   return { readSocket: new Socket({ fd: readFd, readable: true, writable: false }), writeFd };
 }
 

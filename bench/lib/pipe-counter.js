@@ -2,17 +2,15 @@
 // to limit what it measures (a Node reader tops out near GNU tail's speed on this path). The
 // counter is compiled with the system C compiler on first use, into a cache folder.
 import { spawnSync } from 'node:child_process';
-import { closeSync, constants, existsSync, mkdirSync, openSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { freshTmpDir, spawnChild } from './common.js';
+import { namedPipe, spawnChild } from './common.js';
 import { BENCH_DIR } from './followers.js';
 
 const SOURCE = join(BENCH_DIR, 'native/pipe-counter.c');
 const BUILD_DIR = join(BENCH_DIR, '.build');
 const BINARY = join(BUILD_DIR, 'pipe-counter');
-let fifoDir;
-let fifoCount = 0;
 
 /** Compiles the counter when it is missing or older than its source; returns { ok, reason }. */
 export function buildPipeCounter() {
@@ -30,13 +28,7 @@ export function buildPipeCounter() {
  * lastAt (performance.now() of the last report) } and `counterExit`, a promise.
  */
 export function spawnCounted(cmd, args, marker) {
-  fifoDir ??= freshTmpDir('counted');
-  const fifo = join(fifoDir, `out-${fifoCount++}`);
-  const made = spawnSync('mkfifo', [fifo]);
-  if (made.status !== 0) throw new Error(`mkfifo failed: ${made.stderr}`);
-  const readFd = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
-  const writeFd = openSync(fifo, constants.O_WRONLY);
-  unlinkSync(fifo);
+  const { readFd, writeFd } = namedPipe();
   const counted = { lines: 0, bytes: 0, lastNs: 0n, sawMarker: false, lastAt: 0 };
   let partial = '';
   let counter;
