@@ -1,12 +1,11 @@
 // Output to a file descriptor through a thread of its own (output-thread.ts). Log streams read
 // straight into the output's slabs, so their bytes reach the descriptor without being copied in
 // JavaScript; anything else is copied into a ring. The main thread goes on reading meanwhile.
-import { sharedReadBuffers, type ReadMemory } from '@logstream/core';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import type { ReadMemory } from '@logstream/core';
 import { Worker } from 'node:worker_threads';
 import { trackOutputThread } from './exit-guard.js';
 import type { Output, OutputEnd } from './output.js';
+import { outputThreadUrl } from './output-thread-url.js';
 import {
   CLOSING,
   CONTROL_WORDS,
@@ -23,10 +22,10 @@ import {
   PHASE_WRITING,
   STOP,
   WAKE,
-  reached,
   type OutputThreadData,
 } from './output-shared.js';
 import type { OutputThreadFailure } from './output-thread.js';
+import { SlabPool } from './slab-pool.js';
 
 /** Sizes of the shared memory; the defaults suit a log stream's reads of up to 1 MiB. */
 export interface ThreadedOutputOptions {
@@ -75,14 +74,7 @@ export class ThreadedOutput implements Output {
   private readonly ring: Buffer;
   /** Bytes copied into the ring so far (a wrapping count, like the thread's COPIED_DONE). */
   private copied = 0;
-  private readonly slabs: Buffer[];
-  /** Per slab: lent to a stream now; jobs of it may be unwritten, and the last one's number; queued entries in it. */
-  private readonly slabLent: boolean[];
-  private readonly slabWriting: boolean[];
-  private readonly slabLastJob: number[];
-  private readonly slabQueued: number[];
-  /** Streams waiting for a slab the thread is still writing from. */
-  private readonly slabWaiters: { readonly size: number; readonly resolve: (slab: Buffer | undefined) => void }[] = [];
+  private readonly slabs: SlabPool;
   private readonly worker: Worker;
   private readonly queue: Queued[] = [];
   private readonly exited: Promise<void>;
@@ -98,14 +90,15 @@ export class ThreadedOutput implements Output {
   ) {
     if (!Number.isInteger(Math.log2(copyRingBytes))) throw new RangeError(`copyRingBytes must be a power of two, not ${String(copyRingBytes)}`);
     this.ring = Buffer.from(new SharedArrayBuffer(copyRingBytes));
-    // In the core's shared memory, where it counts lines without copying them.
-    this.slabs = sharedReadBuffers(slabs, slabBytes);
-    this.slabLent = this.slabs.map(() => false);
-    this.slabWriting = this.slabs.map(() => false);
-    this.slabLastJob = this.slabs.map(() => 0);
-    this.slabQueued = this.slabs.map(() => 0);
-    this.readMemory = { take: (size) => this.takeSlab(size), giveBack: (buffer) => this.giveBackSlab(buffer) };
-    const sources = [this.ring, ...this.slabs].map((b) => new Uint8Array(b.buffer, b.byteOffset, b.length));
+    this.slabs = new SlabPool(slabs, slabBytes);
+    this.readMemory = {
+      take: (size) => this.takeSlab(size),
+      giveBack: (buffer) => {
+        this.slabs.giveBack(buffer);
+        this.serveSlabWaiters();
+      },
+    };
+    const sources = [this.ring, ...this.slabs.slabs].map((b) => new Uint8Array(b.buffer, b.byteOffset, b.length));
     const data: OutputThreadData = { fd, control: this.control, jobs: this.jobs, sources };
     // stdout/stderr: true keeps the worker from touching process.stdout, which would make fd 1 non-blocking.
     this.worker = new Worker(threadUrl, { workerData: data, stdout: true, stderr: true });
@@ -130,10 +123,10 @@ export class ThreadedOutput implements Output {
     if (this.ended || text.length === 0) return undefined;
     const owned = typeof text === 'string';
     const bytes = owned ? Buffer.from(text) : text;
-    const slab = owned ? undefined : this.slabHolding(bytes);
+    const slab = owned ? undefined : this.slabs.holding(bytes);
     const offset = this.queue.length === 0 ? this.queueJobs(bytes, 0, slab) : 0;
     if (offset === bytes.length) return undefined;
-    if (slab !== undefined) this.slabQueued[slab] = (this.slabQueued[slab] ?? 0) + 1;
+    if (slab !== undefined) this.slabs.countQueued(slab, 1);
     if (this.released) {
       // Lent bytes are copied: their lender goes on at once.
       const keep = owned || slab !== undefined ? bytes : Buffer.from(bytes.subarray(offset));
@@ -187,56 +180,17 @@ export class ThreadedOutput implements Output {
    * and the reader need. Undefined when every slab is lent to a stream, or output is ending.
    */
   private takeSlab(size: number): Buffer | undefined | Promise<Buffer | undefined> {
-    const free = this.freeSlab(size);
-    if (free || this.released || this.ended || !this.slabs.some((slab, i) => !this.slabLent[i] && slab.length >= size)) return free;
-    return new Promise((resolve) => {
-      this.slabWaiters.push({ size, resolve });
-      this.waitForRoom();
-    });
+    const free = this.slabs.take(size, Atomics.load(this.control, JOB_TAIL));
+    if (free || this.released || this.ended || !this.slabs.mayFree(size)) return free;
+    const slab = this.slabs.wait(size);
+    this.waitForRoom();
+    return slab;
   }
 
-  /** Hands freed slabs to waiting streams, in order; waits on for the rest while jobs are in flight. */
+  /** Hands freed slabs to waiting streams; waits on for the rest while jobs are in flight (else a stream giving one back serves them). */
   private serveSlabWaiters(): void {
-    while (this.slabWaiters.length > 0) {
-      const waiter = this.slabWaiters[0] as { size: number; resolve: (slab: Buffer | undefined) => void };
-      const slab = this.released || this.ended ? undefined : this.freeSlab(waiter.size);
-      if (!slab && !this.released && !this.ended) {
-        // Jobs in flight free slabs as they finish; otherwise a stream giving one back serves the waiter.
-        if (Atomics.load(this.control, JOB_TAIL) !== Atomics.load(this.control, JOB_HEAD)) this.waitForRoom();
-        return;
-      }
-      this.slabWaiters.shift();
-      waiter.resolve(slab);
-    }
-  }
-
-  private freeSlab(size: number): Buffer | undefined {
     const done = Atomics.load(this.control, JOB_TAIL);
-    for (let i = 0; i < this.slabs.length; i++) {
-      const slab = this.slabs[i] as Buffer;
-      // Counts are compared only while a job is pending (within JOB_SLOTS of each other): a slab
-      // left alone for 2^31 jobs would otherwise look unwritten again.
-      if (this.slabWriting[i] && reached(done, this.slabLastJob[i] as number)) this.slabWriting[i] = false;
-      if (this.slabLent[i] || this.slabQueued[i] !== 0 || this.slabWriting[i] || slab.length < size) continue;
-      this.slabLent[i] = true;
-      return slab;
-    }
-    return undefined;
-  }
-
-  /** The slab `bytes` lies in, if any. */
-  private slabHolding(bytes: Buffer): number | undefined {
-    for (let i = 0; i < this.slabs.length; i++) {
-      const slab = this.slabs[i] as Buffer;
-      if (bytes.buffer === slab.buffer && bytes.byteOffset >= slab.byteOffset && bytes.byteOffset + bytes.length <= slab.byteOffset + slab.length) return i;
-    }
-    return undefined;
-  }
-
-  private giveBackSlab(buffer: Buffer): void {
-    const i = this.slabHolding(buffer);
-    if (i !== undefined) this.slabLent[i] = false;
-    this.serveSlabWaiters();
+    if (this.slabs.serve(done, this.released || this.ended !== undefined) && done !== Atomics.load(this.control, JOB_HEAD)) this.waitForRoom();
   }
 
   /**
@@ -249,10 +203,9 @@ export class ThreadedOutput implements Output {
     let head = Atomics.load(control, JOB_HEAD);
     if (slab !== undefined) {
       if (((head - done) | 0) >= JOB_SLOTS) return offset;
-      this.setJob(head, 1 + slab, bytes.byteOffset - (this.slabs[slab] as Buffer).byteOffset + offset, bytes.length - offset);
+      this.setJob(head, 1 + slab, this.slabs.offsetIn(slab, bytes) + offset, bytes.length - offset);
       head = (head + 1) | 0;
-      this.slabLastJob[slab] = head;
-      this.slabWriting[slab] = true;
+      this.slabs.jobQueued(slab, head);
       this.publish(head);
       return bytes.length;
     }
@@ -313,7 +266,7 @@ export class ThreadedOutput implements Output {
       entry.offset = this.queueJobs(entry.bytes, entry.offset, entry.slab);
       if (entry.offset < entry.bytes.length) return this.waitForRoom();
       this.queue.shift();
-      if (entry.slab !== undefined) this.slabQueued[entry.slab] = (this.slabQueued[entry.slab] ?? 1) - 1;
+      if (entry.slab !== undefined) this.slabs.countQueued(entry.slab, -1);
       entry.done?.();
     }
     if (this.closing) this.close();
@@ -336,21 +289,9 @@ export class ThreadedOutput implements Output {
   /** Lets every waiting writer go (output ended: nothing more will be written). */
   private wakeAll(): void {
     for (const entry of this.queue.splice(0)) entry.done?.();
-    this.slabQueued.fill(0);
+    this.slabs.clearQueued();
     this.serveSlabWaiters();
     // A waitAsync on JOB_TAIL would otherwise wait for a thread that is gone.
     Atomics.notify(this.control, JOB_TAIL);
   }
-}
-
-/**
- * Where the compiled output thread is: beside this module (dist, or the CLI bundle), or — when
- * this module runs from TypeScript source under vitest — in the package's dist, which a build makes.
- */
-export function outputThreadUrl(moduleUrl: string = import.meta.url): URL {
-  const beside = new URL('./output-thread.js', moduleUrl);
-  if (!moduleUrl.endsWith('.ts')) return beside;
-  const built = new URL('../../dist/output/output-thread.js', moduleUrl);
-  if (!existsSync(fileURLToPath(built))) throw new Error(`the output thread ${fileURLToPath(built)} is missing: build the CLI first (npm run build)`);
-  return built;
 }
