@@ -127,17 +127,13 @@ export class ThreadedOutput implements Output {
     const offset = this.queue.length === 0 ? this.queueJobs(bytes, 0, slab) : 0;
     if (offset === bytes.length) return undefined;
     if (slab !== undefined) this.slabs.countQueued(slab, 1);
-    if (this.released) {
-      // Lent bytes are copied: their lender goes on at once.
-      const keep = owned || slab !== undefined ? bytes : Buffer.from(bytes.subarray(offset));
-      this.queue.push({ bytes: keep, offset: keep === bytes ? offset : 0, slab, done: undefined });
-      this.waitForRoom();
-      return undefined;
-    }
     // Lent bytes that must wait are copied: a stream that stops gives its buffer back without
-    // waiting for this promise, and reads into it again. The lender still waits (backpressure).
+    // waiting for the promise, and reads into it again. The lender still waits (backpressure),
+    // unless output is shutting down (released).
     const keep = owned || slab !== undefined ? bytes : Buffer.from(bytes.subarray(offset));
-    const promise = new Promise<void>((resolve) => this.queue.push({ bytes: keep, offset: keep === bytes ? offset : 0, slab, done: resolve }));
+    const entry = { bytes: keep, offset: keep === bytes ? offset : 0, slab };
+    const promise = this.released ? undefined : new Promise<void>((resolve) => this.queue.push({ ...entry, done: resolve }));
+    if (!promise) this.queue.push({ ...entry, done: undefined });
     this.waitForRoom();
     return promise;
   }
@@ -146,7 +142,6 @@ export class ThreadedOutput implements Output {
     if (this.released) return;
     this.released = true;
     this.serveSlabWaiters(); // each gets undefined: streams stopping must not wait for output
-
     // Queued bytes are the output's own (copies, text or slabs): their lenders can go at once.
     for (const entry of this.queue) entry.done?.();
   }
