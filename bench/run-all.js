@@ -54,6 +54,9 @@ function snapshotBuild() {
   }
   if (existsSync(join(REPO_DIR, 'packages/cli/bundle/logstream.js'))) {
     for (const part of ['package.json', 'bin', 'bundle']) cpSync(join(REPO_DIR, 'packages/cli', part), join(dir, 'cli', part), { recursive: true });
+    // The optional pipe-size addon, found one folder up from the bundle (see pipe-size.ts).
+    const addon = join(REPO_DIR, 'packages/cli/native/build');
+    if (existsSync(addon)) cpSync(addon, join(dir, 'cli/native/build'), { recursive: true });
   }
   return { dir, built: build.status === 0 };
 }

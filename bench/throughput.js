@@ -139,6 +139,7 @@ report({
     `The writer (a separate process) appends ${any ? any.expectedLines.toLocaleString('en-US') : '?'} lines in 1 MiB write(2) calls; it finishes in about ${any ? fmt(any.writeSeconds, 2) : '?'} s. Time runs from its first write to the last line on the follower's stdout (CLOCK_MONOTONIC in both processes).`,
     'Peak RSS is VmHWM of the follower process read just before it is stopped (for node followers it includes the Node runtime, about 40 MiB at rest).',
     'Each follower runs alone; its stdout is a pipe read by bench/native/pipe-counter.c, which counts bytes and newlines in 1 MiB reads and reports the time of the last byte: a Node reader (used before) tops out near GNU tail\'s speed on this machine and so measured itself.',
+    '`logstream follow` enlarges its output pipe to 1 MiB (F_SETPIPE_SZ, docs/cli.md "A bigger pipe"); the others write through the 64 KiB pipe Linux makes.',
     'The bare Node copy loop is a reference, not a follower: fs.watch, one reused 1 MiB buffer, synchronous reads and each stdout write awaited, with no framing or rotation handling. It shows what Node itself costs on this path.',
     `One discarded run first warms up that reader; then each follower runs ${ROUNDS} times, interleaved, and its median round is shown (peak RSS: the highest of its rounds).`,
   ],

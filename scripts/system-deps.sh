@@ -1,16 +1,18 @@
 #!/bin/sh
 # Installs the system packages a fresh Debian machine needs before `npm ci`: a C++ toolchain and
-# Python for node-pty (the terminal tests' pseudo-terminal). Does nothing when they are present.
+# Python for node-pty (the terminal tests' pseudo-terminal), and a C compiler for the CLI's
+# pipe-size addon and the throughput benchmark's counter. Does nothing when they are present.
 set -e
 missing=""
 command -v make >/dev/null 2>&1 || missing="$missing make"
 command -v g++ >/dev/null 2>&1 || missing="$missing g++"
 command -v python3 >/dev/null 2>&1 || missing="$missing python3"
+command -v cc >/dev/null 2>&1 || missing="$missing gcc"
 [ -z "$missing" ] && exit 0
-echo "system-deps: installing$missing (for node-pty)" >&2
+echo "system-deps: installing$missing (for node-pty and the pipe-size addon)" >&2
 if [ "$(id -u)" -eq 0 ]; then run=""; elif command -v sudo >/dev/null 2>&1; then run="sudo"; else
   echo "system-deps: need root (or sudo) to apt-get install:$missing" >&2
   exit 1
 fi
 $run apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $run apt-get install -y -qq make g++ python3 >/dev/null
+DEBIAN_FRONTEND=noninteractive $run apt-get install -y -qq $missing >/dev/null

@@ -2,7 +2,7 @@
 import { appendFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, startCli, tempDir } from '../test-utils/index.js';
+import { namedPipe, pipeSizeOf, runCli, startCli, tempDir, waitFor } from '../test-utils/index.js';
 
 function numbered(prefix: string, count: number): string {
   return Array.from({ length: count }, (_, i) => `${prefix}${String(i + 1)}\n`).join('');
@@ -87,6 +87,19 @@ describe('logstream follow: output', () => {
     writeFileSync(file, 'n1\nn2\n');
     await cli.waitForStdout('n1\nn2\n');
     expect(cli.stdout).toBe('l4\nl5\nn1\nn2\n');
+  });
+
+  it('enlarges its output pipe to 1 MiB and writes every line through it', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'app.log'), numbered('line ', 3));
+    const { writeFd, readFd, reader, received } = namedPipe(dir);
+    expect(pipeSizeOf(readFd)).toBe(64 * 1024);
+    startCli(['follow', '-n', '+1', 'app.log'], { cwd: dir, stdio: ['ignore', writeFd, 'pipe'] });
+    reader.resume();
+    await waitFor(() => received().toString() === numbered('line ', 3), () => `received ${JSON.stringify(received().toString())}`);
+    expect(pipeSizeOf(readFd)).toBe(1024 * 1024);
+    appendFileSync(join(dir, 'app.log'), 'appended\n');
+    await waitFor(() => received().toString().endsWith('line 3\nappended\n'), () => `received ${JSON.stringify(received().toString())}`);
   });
 
   it('follows by polling with --poll', async () => {

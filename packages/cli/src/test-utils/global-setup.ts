@@ -1,4 +1,4 @@
-// Vitest global setup: builds and bundles the packages once (`npm run build`), so end-to-end
+// Vitest global setup: builds and bundles the packages once (as `npm run build` does), so end-to-end
 // tests run the real `logstream` command from bin/logstream.js.
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -6,12 +6,16 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 
-/** Runs tsc -b (incremental: fast when up to date), then scripts/bundle-cli.js, from the repository root. */
+/**
+ * Runs tsc -b (incremental: fast when up to date), scripts/bundle-cli.js and scripts/build-native.js
+ * (up to date: nothing to do), from the repository root.
+ */
 export default function setup(): void {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   const steps: [string, string[]][] = [
     [tsc, ['-b', 'packages/core', 'packages/tui', 'packages/cli']],
     ['scripts/bundle-cli.js', []],
+    ['scripts/build-native.js', []],
   ];
   for (const [script, args] of steps) {
     try {

@@ -5,4 +5,4 @@ export { waitFor } from './wait-for.js';
 export { fakeIO, type FakeIO } from './fake-io.js';
 export { AS_NOBODY } from './unprivileged.js';
 export { PtyCli } from './pty-cli.js';
-export { namedPipe } from './fifo.js';
+export { namedPipe, pipeSizeOf } from './fifo.js';
