@@ -80,9 +80,12 @@ function runBench(bench) {
       child.kill('SIGTERM');
       setTimeout(() => child.kill('SIGKILL'), 2000).unref();
     }, bench.limitS * 1000);
-    for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => child.kill('SIGTERM'));
+    // Stopping the run stops the benchmark; the handler goes with it (11 benchmarks, 10 listeners).
+    const stopChild = () => child.kill('SIGTERM');
+    for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, stopChild);
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
+      for (const name of ['SIGINT', 'SIGTERM']) process.off(name, stopChild);
       const line = out.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
       if (line) resolve(JSON.parse(line.slice(RESULT_PREFIX.length)));
       else resolve({ bench: bench.name, failed: `exited with ${signal ?? code} before printing a result` });
