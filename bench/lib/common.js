@@ -129,7 +129,7 @@ export async function runToEnd(cmd, args, timeoutMs, okCodes = [0]) {
   const ms = performance.now() - t0;
   const ok = okCodes.includes(child.exitCode);
   if (!ok) console.error(`${cmd} ${args.join(' ').slice(0, 200)} failed: ${child.exitCode ?? child.signal} ${child.stderr.slice(-300)}`);
-  return { stdout, ms, ok };
+  return { stdout, ms, ok, signal: child.signal, stderr: child.stderr };
 }
 
 /** SIGTERM, then SIGKILL after `graceMs`; resolves once the child has exited. */

@@ -4,13 +4,13 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { errnoCode } from '../errors/log-stream-error.js';
 import { lineMatcher } from './line-matcher.js';
 import { MatchScanner, type FileMatch } from './match-scanner.js';
-import type { SearchJob, WorkerMessage } from './search-types.js';
+import { CONTROL_ACKED, CONTROL_STOP, type SearchJob, type WorkerMessage } from './search-types.js';
 
 const NEWLINE = 0x0a;
 /** Batches posted but not yet taken by the main thread, at most: bounds memory when it is slow. */
 const MAX_BATCHES_IN_FLIGHT = 4;
 
-/** Runs `job` to its end, posting everything through `post`; never throws. */
+/** Runs `job` to its end, or until the main thread asks it to stop, posting everything through `post`; never throws. */
 export function runSearch(job: SearchJob, post: (message: WorkerMessage) => void): void {
   let fd: number;
   try {
@@ -31,14 +31,19 @@ export function runSearch(job: SearchJob, post: (message: WorkerMessage) => void
 }
 
 function search(job: SearchJob, fd: number, size: number, post: (message: WorkerMessage) => void): void {
-  const acks = new Int32Array(job.acks);
+  const control = new Int32Array(job.control);
+  const stopped = () => Atomics.load(control, CONTROL_STOP) !== 0;
   const buffer = Buffer.allocUnsafe(job.chunkBytes);
   let batch: FileMatch[] = [];
   let sent = 0;
   let matches = 0;
   const flush = () => {
     if (batch.length === 0) return;
-    for (let taken = Atomics.load(acks, 0); sent - taken >= MAX_BATCHES_IN_FLIGHT; taken = Atomics.load(acks, 0)) Atomics.wait(acks, 0, taken, 1000);
+    // The main thread wakes this wait both when it takes a batch and when it asks the search to stop.
+    for (let taken = Atomics.load(control, CONTROL_ACKED); sent - taken >= MAX_BATCHES_IN_FLIGHT && !stopped(); taken = Atomics.load(control, CONTROL_ACKED)) {
+      Atomics.wait(control, CONTROL_ACKED, taken, 1000);
+    }
+    if (stopped()) return;
     post({ type: 'matches', matches: batch });
     sent++;
     batch = [];
@@ -49,11 +54,11 @@ function search(job: SearchJob, fd: number, size: number, post: (message: Worker
     matches++;
     if (batch.length >= job.batchSize) flush();
   }, job.fromLine);
-  const start = job.fromOffset ?? skipLines(fd, buffer, job.fromLine, size);
+  const start = job.fromOffset ?? skipLines(fd, buffer, job.fromLine, size, stopped);
   let position = start;
   const progress = () => ({ bytes: Math.max(0, position - start), total: Math.max(0, size - start), lines: scanner.line - job.fromLine, matches });
   post({ type: 'progress', ...progress() });
-  while (position < size && matches < job.maxMatches) {
+  while (position < size && matches < job.maxMatches && !stopped()) {
     const read = readSync(fd, buffer, 0, Math.min(buffer.length, size - position), position);
     if (read === 0) break;
     const used = scanner.scan(buffer.subarray(0, read), position);
@@ -69,7 +74,7 @@ function search(job: SearchJob, fd: number, size: number, post: (message: Worker
     post({ type: 'progress', ...progress() });
   }
   flush();
-  post({ type: 'done', limited: matches >= job.maxMatches, ...progress() });
+  if (!stopped()) post({ type: 'done', limited: matches >= job.maxMatches, ...progress() });
 }
 
 /** The line at `start` that no chunk holds whole: its first `cap + 1` bytes, its length, where it ends. */
@@ -91,10 +96,10 @@ function readLongLine(fd: number, buffer: Buffer, start: number, size: number, c
   return { head: Buffer.concat(pieces), length: at - start, end: Math.max(at, size), partial: true };
 }
 
-/** Offset of line `count` (the start after `count` newlines), or `size` if the file has fewer. */
-function skipLines(fd: number, buffer: Buffer, count: number, size: number): number {
+/** Offset of line `count` (the start after `count` newlines), or `size` if the file has fewer (or the search was stopped). */
+function skipLines(fd: number, buffer: Buffer, count: number, size: number, stopped: () => boolean): number {
   let left = count;
-  for (let at = 0; left > 0 && at < size; ) {
+  for (let at = 0; left > 0 && at < size && !stopped(); ) {
     const read = readSync(fd, buffer, 0, Math.min(buffer.length, size - at), at);
     if (read === 0) break;
     const view = buffer.subarray(0, read);

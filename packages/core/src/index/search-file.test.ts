@@ -4,14 +4,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { Worker } from 'node:worker_threads';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { tempDir } from '../test-utils/temp-dir.js';
 import { LineIndex } from './line-index.js';
 import type { FileMatch } from './match-scanner.js';
 import { runSearch } from './run-search.js';
 import { patternSpec } from './line-matcher.js';
 import { searchFile } from './search-file.js';
-import type { SearchProgress, WorkerMessage } from './search-types.js';
+import { CONTROL_ACKED, CONTROL_STOP, type SearchProgress, type WorkerMessage } from './search-types.js';
 import { searchWorkerUrl } from './worker-url.js';
 
 function logLines(count: number): string {
@@ -23,12 +24,12 @@ function logLines(count: number): string {
 /** The whole search, in this thread: what the worker would post, collected. */
 function searchHere(path: string, pattern: RegExp | string, options: { chunkBytes: number; maxLineBytes: number; fromLine?: number }): FileMatch[] {
   const matches: FileMatch[] = [];
-  const acks = new SharedArrayBuffer(4);
-  const job = { path, pattern: patternSpec(pattern), fromLine: options.fromLine ?? 0, fromOffset: undefined, maxMatches: Infinity, batchSize: 3, acks, ...options };
+  const control = new SharedArrayBuffer(8);
+  const job = { path, pattern: patternSpec(pattern), fromLine: options.fromLine ?? 0, fromOffset: undefined, maxMatches: Infinity, batchSize: 3, control, ...options };
   runSearch(job, (message: WorkerMessage) => {
     if (message.type === 'matches') {
       matches.push(...message.matches);
-      Atomics.add(new Int32Array(acks), 0, 1);
+      Atomics.add(new Int32Array(control), CONTROL_ACKED, 1);
     }
     if (message.type === 'error') throw new Error(message.message);
   });
@@ -59,11 +60,13 @@ describe('searchFile', () => {
     await index.close();
   });
 
-  it('stops on abort: the worker is terminated and the result says incomplete', async () => {
+  it('stops on abort: the worker returns by itself (it is not terminated) and the result says incomplete', async () => {
     const path = join(tempDir(), 'app.log');
     writeFileSync(path, logLines(100_000));
     const controller = new AbortController();
     let batches = 0;
+    const terminate = vi.spyOn(Worker.prototype, 'terminate');
+    onTestFinished(() => terminate.mockRestore());
     const result = await searchFile(path, 'INFO', {
       signal: controller.signal,
       chunkBytes: 16 * 1024,
@@ -74,7 +77,44 @@ describe('searchFile', () => {
     expect(result).toMatchObject({ complete: false, stopped: 'aborted' });
     expect(result.bytes).toBeLessThan(result.total);
     expect(batches).toBe(2);
+    expect(await searchFile(path, 'ERROR')).toMatchObject({ complete: true });
+    // Node 20 can abort the process when it tears down a terminated worker (docs/line-index.md).
+    expect(terminate).not.toHaveBeenCalled();
     expect(await searchFile(path, 'INFO', { signal: AbortSignal.abort() })).toMatchObject({ complete: false, stopped: 'aborted' });
+  });
+
+  it('settles an abort at once even while an onMatches never returns', async () => {
+    const path = join(tempDir(), 'app.log');
+    writeFileSync(path, logLines(100_000));
+    const controller = new AbortController();
+    const result = await searchFile(path, 'INFO', {
+      signal: controller.signal,
+      chunkBytes: 16 * 1024,
+      onMatches: () => {
+        controller.abort();
+        return new Promise<void>(() => undefined);
+      },
+    });
+    expect(result).toMatchObject({ complete: false, stopped: 'aborted', matches: 0 });
+  });
+
+  it('in the worker, stops between chunks once asked, without posting done', () => {
+    const path = join(tempDir(), 'app.log');
+    writeFileSync(path, logLines(100_000));
+    const control = new SharedArrayBuffer(8);
+    const job = { path, pattern: patternSpec('INFO'), fromLine: 0, fromOffset: undefined, maxMatches: Infinity, maxLineBytes: 4096, chunkBytes: 16 * 1024, batchSize: 256, control };
+    const posted: string[] = [];
+    let matches = 0;
+    runSearch(job, (message: WorkerMessage) => {
+      posted.push(message.type);
+      if (message.type !== 'matches') return;
+      matches += message.matches.length;
+      Atomics.add(new Int32Array(control), CONTROL_ACKED, 1);
+      Atomics.store(new Int32Array(control), CONTROL_STOP, 1);
+    });
+    expect(posted).not.toContain('done');
+    expect(posted.filter((type) => type === 'matches')).toHaveLength(1);
+    expect(matches).toBeLessThan(100_000 * (6 / 7));
   });
 
   it('waits for a slow onMatches, stops at maxMatches, and starts at a given line', async () => {

@@ -5,13 +5,32 @@ import { FileAccessError, InvalidOptionError, NotAFileError, ReadError, type Log
 import { lineMatcher, patternSpec } from './line-matcher.js';
 import { wholeOption } from './open-indexed-file.js';
 import { DEFAULT_INDEX_MAX_LINE_BYTES } from './index-types.js';
-import { DEFAULT_SEARCH_BATCH_SIZE, DEFAULT_SEARCH_CHUNK_BYTES, type SearchFileOptions, type SearchJob, type SearchResult, type WorkerMessage } from './search-types.js';
+import {
+  CONTROL_ACKED,
+  CONTROL_STOP,
+  DEFAULT_SEARCH_BATCH_SIZE,
+  DEFAULT_SEARCH_CHUNK_BYTES,
+  type SearchFileOptions,
+  type SearchJob,
+  type SearchResult,
+  type WorkerMessage,
+} from './search-types.js';
 import { searchWorkerUrl } from './worker-url.js';
+
+/**
+ * How long a worker asked to stop may take to return before it is terminated (it checks between
+ * chunks, so only a read that hangs, on a dead network mount, takes this long).
+ */
+const STOP_GRACE_MS = 2000;
 
 /**
  * Searches every line of `path` for `pattern` (a RegExp, or a string taken literally) on a worker
  * thread. Lines are numbered as a LineIndex numbers them; the unfinished last line is searched too
- * (flagged `partial`). An abort terminates the worker and resolves with `complete: false`.
+ * (flagged `partial`). An abort stops the worker and resolves with `complete: false`.
+ *
+ * The promise settles once the worker has ended. The worker is asked to stop and returns, rather
+ * than being terminated: Node 20 can abort the whole process when it tears down a terminated
+ * worker while V8 still optimizes code for it on a background thread (docs/line-index.md).
  *
  * @example
  * const result = await searchFile('/var/log/app.log', /timeout after \d+ ms/, {
@@ -24,28 +43,28 @@ export function searchFile(path: string, pattern: RegExp | string, options: Sear
   const job = searchJob(path, pattern, options);
   if (options.signal?.aborted) return Promise.resolve({ bytes: 0, total: 0, lines: 0, matches: 0, complete: false, stopped: 'aborted' });
   const worker = new Worker(options.workerUrl ?? searchWorkerUrl(), { workerData: job });
-  const acks = new Int32Array(job.acks);
+  const control = new Int32Array(job.control);
   return new Promise<SearchResult>((resolve, reject) => {
-    let settled = false;
+    let outcome: { result: SearchResult } | { error: Error } | undefined;
     let last = { bytes: 0, total: 0, lines: 0, matches: 0 };
     // Messages are handled one after another, so an async onMatches keeps them in order.
     let queue = Promise.resolve();
-    const finish = (outcome: { result: SearchResult } | { error: Error }) => {
-      if (settled) return;
-      settled = true;
+    let terminateTimer: NodeJS.Timeout | undefined;
+    const finish = (end: { result: SearchResult } | { error: Error }) => {
+      if (outcome) return;
+      outcome = end;
       options.signal?.removeEventListener('abort', abort);
-      // Settled only once the worker is gone: a process that ends while a worker is still being
-      // torn down can abort inside Node (a platform assertion in the worker's GC).
-      const settle = () => ('result' in outcome ? resolve(outcome.result) : reject(outcome.error));
-      worker.terminate().then(settle, settle);
+      Atomics.store(control, CONTROL_STOP, 1);
+      Atomics.notify(control, CONTROL_ACKED);
+      terminateTimer = setTimeout(() => void worker.terminate(), STOP_GRACE_MS);
     };
     const abort = () => finish({ result: { ...last, complete: false, stopped: 'aborted' } });
     const handle = async (message: WorkerMessage) => {
-      if (settled) return;
+      if (outcome) return;
       if (message.type === 'matches') {
         await options.onMatches?.(message.matches);
-        Atomics.add(acks, 0, 1);
-        Atomics.notify(acks, 0);
+        Atomics.add(control, CONTROL_ACKED, 1);
+        Atomics.notify(control, CONTROL_ACKED);
       } else if (message.type === 'progress') {
         last = { bytes: message.bytes, total: message.total, lines: message.lines, matches: message.matches };
         options.onProgress?.(last);
@@ -62,7 +81,18 @@ export function searchFile(path: string, pattern: RegExp | string, options: Sear
       queue = queue.then(() => handle(message)).catch((error: unknown) => finish({ error: error instanceof Error ? error : new Error(String(error)) }));
     });
     worker.on('error', (error) => finish({ error: new ReadError(path, error) }));
-    worker.on('exit', (code) => void queue.then(() => finish({ error: new ReadError(path, new Error(`the search worker exited (${code}) before it finished`)) })));
+    worker.on('exit', (code) => {
+      clearTimeout(terminateTimer);
+      const settle = () => {
+        const end = outcome ?? { error: new ReadError(path, new Error(`the search worker exited (${String(code)}) before it finished`)) };
+        if ('result' in end) resolve(end.result);
+        else reject(end.error);
+      };
+      // Messages still queued may hold the end ('done' behind a slow onMatches); once the outcome
+      // is known, an onMatches that never returns does not hold up the result.
+      if (outcome) settle();
+      else void queue.then(settle);
+    });
   });
 }
 
@@ -87,7 +117,7 @@ function searchJob(path: string, pattern: RegExp | string, options: SearchFileOp
     maxLineBytes: wholeOption(options.maxLineBytes, DEFAULT_INDEX_MAX_LINE_BYTES, 'maxLineBytes'),
     chunkBytes: wholeOption(options.chunkBytes, DEFAULT_SEARCH_CHUNK_BYTES, 'chunkBytes'),
     batchSize: DEFAULT_SEARCH_BATCH_SIZE,
-    acks: new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT),
+    control: new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT),
   };
 }
 

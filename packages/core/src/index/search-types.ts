@@ -63,9 +63,14 @@ export interface SearchJob {
   readonly maxLineBytes: number;
   readonly chunkBytes: number;
   readonly batchSize: number;
-  /** Int32[1]: batches the main thread has finished with; the worker waits when too far ahead. */
-  readonly acks: SharedArrayBuffer;
+  /** Int32[2]: at {@link CONTROL_ACKED}, batches the main thread has finished with (the worker waits when too far ahead); at {@link CONTROL_STOP}, 1 once the worker is to stop. */
+  readonly control: SharedArrayBuffer;
 }
+
+/** Index in `SearchJob.control` of the count of batches taken. */
+export const CONTROL_ACKED = 0;
+/** Index in `SearchJob.control` of the stop request. */
+export const CONTROL_STOP = 1;
 
 /** What the worker sends back. */
 export type WorkerMessage =
