@@ -102,7 +102,8 @@ async function inChild(mode, path, arg = '') {
   for (let attempt = 1; ; attempt++) {
     const res = await run(process.execPath, [join(BENCH_DIR, 'line-index.js'), 'child', mode, path, arg]);
     if (res.ok) return JSON.parse(res.stdout.trim().split('\n').pop());
-    if (!res.signal || attempt > 1) throw new Error(`child ${mode} failed`);
+    // Only a crash is run again; a child stopped at the time limit (SIGTERM) or failing is not.
+    if (!['SIGABRT', 'SIGSEGV', 'SIGBUS'].includes(res.signal) || attempt > 1) throw new Error(`child ${mode} failed`);
     // Reported in the notes and run again once: one abort should not void the whole section.
     const why = res.stderr.split('\n').find((line) => /Assertion|Check failed|FATAL/.test(line))?.trim() ?? '';
     crashes.push(`${mode} ${arg}: ${res.signal}${why ? ` (${why})` : ''}`);

@@ -8,6 +8,9 @@ command -v make >/dev/null 2>&1 || missing="$missing make"
 command -v g++ >/dev/null 2>&1 || missing="$missing g++"
 command -v python3 >/dev/null 2>&1 || missing="$missing python3"
 command -v cc >/dev/null 2>&1 || missing="$missing gcc"
+# Node's headers, for the pipe-size addon: release builds of Node carry them; Debian's nodejs does not.
+node_prefix=$(dirname "$(dirname "$(command -v node)")")
+[ -f "$node_prefix/include/node/node_api.h" ] || [ -f /usr/include/node/node_api.h ] || missing="$missing libnode-dev"
 [ -z "$missing" ] && exit 0
 echo "system-deps: installing$missing (for node-pty and the pipe-size addon)" >&2
 if [ "$(id -u)" -eq 0 ]; then run=""; elif command -v sudo >/dev/null 2>&1; then run="sudo"; else

@@ -89,11 +89,11 @@ describe('logstream follow: output', () => {
     expect(cli.stdout).toBe('l4\nl5\nn1\nn2\n');
   });
 
-  it('enlarges its output pipe to 1 MiB and writes every line through it', async () => {
+  it('enlarges its output pipe to 1 MiB and writes every line through it', async (ctx) => {
     const dir = tempDir();
     writeFileSync(join(dir, 'app.log'), numbered('line ', 3));
     const { writeFd, readFd, reader, received } = namedPipe(dir);
-    expect(pipeSizeOf(readFd)).toBe(64 * 1024);
+    if (pipeSizeOf(readFd) >= 1024 * 1024) ctx.skip(); // 64 KiB pages: pipes are 1 MiB already
     startCli(['follow', '-n', '+1', 'app.log'], { cwd: dir, stdio: ['ignore', writeFd, 'pipe'] });
     reader.resume();
     await waitFor(() => received().toString() === numbered('line ', 3), () => `received ${JSON.stringify(received().toString())}`);

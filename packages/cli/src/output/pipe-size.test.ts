@@ -6,16 +6,18 @@ import { namedPipe, pipeSizeOf, tempDir } from '../test-utils/index.js';
 import { enlargePipe, OUTPUT_PIPE_BYTES } from './pipe-size.js';
 
 describe('enlargePipe', () => {
-  it('makes a default-sized pipe 1 MiB, which its reader sees too', () => {
+  it('makes a default-sized pipe 1 MiB, which its reader sees too', (ctx) => {
     const { writeFd, readFd } = namedPipe(tempDir());
     const before = pipeSizeOf(writeFd);
-    expect(before).toBeLessThan(OUTPUT_PIPE_BYTES);
+    // Linux makes 64 KiB pipes with 4 KiB pages; with 64 KiB pages they are already 1 MiB.
+    if (before >= OUTPUT_PIPE_BYTES) ctx.skip();
     expect(enlargePipe(writeFd)).toEqual({ outcome: 'enlarged', from: before, to: OUTPUT_PIPE_BYTES });
     expect(pipeSizeOf(readFd)).toBe(OUTPUT_PIPE_BYTES);
   });
 
-  it('rounds a size up to whole pages as the kernel does, and never shrinks a pipe', () => {
+  it('rounds a size up to whole pages as the kernel does, and never shrinks a pipe', (ctx) => {
     const { writeFd } = namedPipe(tempDir());
+    if (pipeSizeOf(writeFd) > 128 * 1024) ctx.skip(); // big pages: nothing to round here
     expect(enlargePipe(writeFd, 200_000)).toMatchObject({ outcome: 'enlarged', to: 256 * 1024 });
     expect(enlargePipe(writeFd, 128 * 1024)).toEqual({ outcome: 'already', size: 256 * 1024 });
     expect(pipeSizeOf(writeFd)).toBe(256 * 1024);
@@ -32,9 +34,7 @@ describe('enlargePipe', () => {
     }
   });
 
-  it('reports a closed descriptor instead of throwing', () => {
-    const fd = openSync(join(tempDir(), 'gone.txt'), 'w');
-    closeSync(fd);
-    expect(enlargePipe(fd)).toMatchObject({ outcome: 'unchanged', reason: expect.stringContaining('fstat failed') as unknown });
+  it('reports a descriptor that is not open instead of throwing', () => {
+    expect(enlargePipe(2 ** 30)).toMatchObject({ outcome: 'unchanged', reason: expect.stringContaining('fstat failed') as unknown });
   });
 });

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 
 /**
- * Runs tsc -b (incremental: fast when up to date), scripts/bundle-cli.js and scripts/build-native.js
+ * Runs tsc -b (incremental: fast when up to date), scripts/bundle-cli.js and packages/cli/scripts/build-native.js
  * (up to date: nothing to do), from the repository root.
  */
 export default function setup(): void {
@@ -15,7 +15,7 @@ export default function setup(): void {
   const steps: [string, string[]][] = [
     [tsc, ['-b', 'packages/core', 'packages/tui', 'packages/cli']],
     ['scripts/bundle-cli.js', []],
-    ['scripts/build-native.js', []],
+    ['packages/cli/scripts/build-native.js', []],
   ];
   for (const [script, args] of steps) {
     try {

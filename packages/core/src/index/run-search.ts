@@ -66,7 +66,7 @@ function search(job: SearchJob, fd: number, size: number, post: (message: Worker
       position += used;
     } else {
       // No `\n` in a whole chunk: one line longer than a chunk, or the unfinished last line.
-      const line = readLongLine(fd, buffer, position, size, job.maxLineBytes);
+      const line = readLongLine(fd, buffer, position, size, job.maxLineBytes, stopped);
       if (line.length > 0 || !line.partial) scanner.test(line.head, line.length, position, line.end, line.partial);
       position = line.end;
     }
@@ -77,12 +77,12 @@ function search(job: SearchJob, fd: number, size: number, post: (message: Worker
   if (!stopped()) post({ type: 'done', limited: matches >= job.maxMatches, ...progress() });
 }
 
-/** The line at `start` that no chunk holds whole: its first `cap + 1` bytes, its length, where it ends. */
-function readLongLine(fd: number, buffer: Buffer, start: number, size: number, cap: number) {
+/** The line at `start` that no chunk holds whole: its first `cap + 1` bytes, its length, where it ends (or where reading stopped, when asked to). */
+function readLongLine(fd: number, buffer: Buffer, start: number, size: number, cap: number, stopped: () => boolean) {
   const pieces: Buffer[] = [];
   let kept = 0;
   let at = start;
-  while (at < size) {
+  while (at < size && !stopped()) {
     const read = readSync(fd, buffer, 0, Math.min(buffer.length, size - at), at);
     if (read === 0) break;
     const newline = buffer.subarray(0, read).indexOf(NEWLINE);

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { tempDir } from '../test-utils/temp-dir.js';
+import { waitFor } from '../test-utils/wait-for.js';
 import { LineIndex } from './line-index.js';
 import type { FileMatch } from './match-scanner.js';
 import { runSearch } from './run-search.js';
@@ -96,6 +97,18 @@ describe('searchFile', () => {
       },
     });
     expect(result).toMatchObject({ complete: false, stopped: 'aborted', matches: 0 });
+  });
+
+  it('settles an abort that comes after the worker has ended while its last matches still wait for onMatches', async () => {
+    const path = join(tempDir(), 'app.log');
+    writeFileSync(path, logLines(1000)); // one batch of matches, then done
+    const emit = vi.spyOn(Worker.prototype, 'emit');
+    onTestFinished(() => emit.mockRestore());
+    const controller = new AbortController();
+    const search = searchFile(path, 'ERROR', { signal: controller.signal, onMatches: () => new Promise<void>(() => undefined) });
+    await waitFor(() => emit.mock.calls.some(([event]) => event === 'exit'), () => 'the worker never ended');
+    controller.abort();
+    expect(await search).toMatchObject({ complete: false, stopped: 'aborted' });
   });
 
   it('in the worker, stops between chunks once asked, without posting done', () => {

@@ -46,17 +46,30 @@ export function searchFile(path: string, pattern: RegExp | string, options: Sear
   const control = new Int32Array(job.control);
   return new Promise<SearchResult>((resolve, reject) => {
     let outcome: { result: SearchResult } | { error: Error } | undefined;
+    let exited: number | undefined;
+    let settled = false;
     let last = { bytes: 0, total: 0, lines: 0, matches: 0 };
     // Messages are handled one after another, so an async onMatches keeps them in order.
     let queue = Promise.resolve();
     let terminateTimer: NodeJS.Timeout | undefined;
+    const settle = () => {
+      if (settled) return;
+      settled = true;
+      const end = outcome ?? { error: new ReadError(path, new Error(`the search worker exited (${String(exited)}) before it finished`)) };
+      if ('result' in end) resolve(end.result);
+      else reject(end.error);
+    };
     const finish = (end: { result: SearchResult } | { error: Error }) => {
       if (outcome) return;
       outcome = end;
       options.signal?.removeEventListener('abort', abort);
+      if (exited !== undefined) return settle();
       Atomics.store(control, CONTROL_STOP, 1);
+      // Changed as well as notified: a worker about to wait for acks would otherwise sleep its full timeout.
+      Atomics.add(control, CONTROL_ACKED, 1);
       Atomics.notify(control, CONTROL_ACKED);
       terminateTimer = setTimeout(() => void worker.terminate(), STOP_GRACE_MS);
+      terminateTimer.unref();
     };
     const abort = () => finish({ result: { ...last, complete: false, stopped: 'aborted' } });
     const handle = async (message: WorkerMessage) => {
@@ -82,14 +95,10 @@ export function searchFile(path: string, pattern: RegExp | string, options: Sear
     });
     worker.on('error', (error) => finish({ error: new ReadError(path, error) }));
     worker.on('exit', (code) => {
+      exited = code;
       clearTimeout(terminateTimer);
-      const settle = () => {
-        const end = outcome ?? { error: new ReadError(path, new Error(`the search worker exited (${String(code)}) before it finished`)) };
-        if ('result' in end) resolve(end.result);
-        else reject(end.error);
-      };
-      // Messages still queued may hold the end ('done' behind a slow onMatches); once the outcome
-      // is known, an onMatches that never returns does not hold up the result.
+      // Messages still queued may hold the end ('done' behind a slow onMatches): settled once they
+      // are handled, or at once when the outcome is known or becomes known first (an abort).
       if (outcome) settle();
       else void queue.then(settle);
     });
