@@ -51,8 +51,10 @@ export class FileAccessError extends LogStreamError {
 /** Reading an open file failed (I/O error). Following retries on the next change. */
 export class ReadError extends LogStreamError {
   override name = 'ReadError' as const;
-  constructor(path: string, cause: unknown) {
-    super('ERR_READ', `reading ${path} failed (${errnoCode(cause) ?? 'error'}); retrying on the next change`, { path, cause });
+  /** `retrying`: whether a follower will try again on the next change (false for an index or a search). */
+  constructor(path: string, cause: unknown, { retrying = true }: { readonly retrying?: boolean } = {}) {
+    const why = errnoCode(cause) ?? (cause instanceof Error ? cause.message : String(cause));
+    super('ERR_READ', `reading ${path} failed (${why})${retrying ? '; retrying on the next change' : ''}`, { path, cause });
   }
 }
 

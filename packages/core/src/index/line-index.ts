@@ -178,7 +178,7 @@ export class LineIndex implements AsyncDisposable {
     if (this.closing) return Promise.reject(new LogStreamError('ERR_STREAM_CLOSED', `the LineIndex for ${this.path} is closed: open a new one`, { path: this.path }));
     // System errors of reads and stats become ReadError; anything else (a callback's) passes as is.
     const run = operation().catch((error: unknown) => {
-      throw errnoCode(error) === undefined || isLogStreamError(error) ? error : new ReadError(this.path, error);
+      throw errnoCode(error) === undefined || isLogStreamError(error) ? error : new ReadError(this.path, error, { retrying: false });
     });
     this.pending.add(run);
     void run.finally(() => this.pending.delete(run)).catch(() => undefined);

@@ -55,7 +55,7 @@ export async function openIndexedFile(path: string, signal: AbortSignal | undefi
   }
   try {
     const stats = await statDescriptor(fd).catch((error: unknown) => {
-      throw new ReadError(path, error);
+      throw new ReadError(path, error, { retrying: false });
     });
     if (!stats.isFile()) throw new NotAFileError(path, stats.isDirectory() ? 'directory' : 'special file');
     signal?.throwIfAborted();

@@ -55,7 +55,7 @@ export function searchFile(path: string, pattern: RegExp | string, options: Sear
     const settle = () => {
       if (settled) return;
       settled = true;
-      const end = outcome ?? { error: new ReadError(path, new Error(`the search worker exited (${String(exited)}) before it finished`)) };
+      const end = outcome ?? { error: new ReadError(path, new Error(`the search worker exited (${String(exited)}) before it finished`), { retrying: false }) };
       if ('result' in end) resolve(end.result);
       else reject(end.error);
     };
@@ -93,7 +93,7 @@ export function searchFile(path: string, pattern: RegExp | string, options: Sear
       // An onMatches or onProgress that throws ends the search with its own error.
       queue = queue.then(() => handle(message)).catch((error: unknown) => finish({ error: error instanceof Error ? error : new Error(String(error)) }));
     });
-    worker.on('error', (error) => finish({ error: new ReadError(path, error) }));
+    worker.on('error', (error) => finish({ error: new ReadError(path, error, { retrying: false }) }));
     worker.on('exit', (code) => {
       exited = code;
       clearTimeout(terminateTimer);
@@ -134,5 +134,5 @@ function workerError(path: string, message: Extract<WorkerMessage, { type: 'erro
   const cause = Object.assign(new Error(message.message), { code: message.errno });
   if (message.code === 'ERR_FILE_ACCESS') return new FileAccessError(path, cause);
   if (message.code === 'ERR_NOT_A_FILE') return new NotAFileError(path, message.message);
-  return new ReadError(path, cause);
+  return new ReadError(path, cause, { retrying: false });
 }
