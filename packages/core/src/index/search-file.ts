@@ -18,8 +18,9 @@ import {
 import { searchWorkerUrl } from './worker-url.js';
 
 /**
- * How long a worker asked to stop may take to return before it is terminated (it checks between
- * chunks, so only a read that hangs, on a dead network mount, takes this long).
+ * How long a worker asked to stop may take to return before it is terminated. It checks between
+ * chunks, so only a read hanging on a dead network mount, or a RegExp backtracking for seconds on
+ * one line, takes this long.
  */
 const STOP_GRACE_MS = 2000;
 
