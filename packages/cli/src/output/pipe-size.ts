@@ -46,6 +46,14 @@ function addon(): PipeSizeAddon | string {
   }
 }
 
+/** The size of the pipe on `fd`, or why it cannot be had (the addon is missing; F_GETPIPE_SZ failed, e.g. not a pipe). */
+export function pipeSizeOf(fd: number): number | string {
+  const sizing = addon();
+  if (typeof sizing === 'string') return sizing;
+  const size = sizing.pipeSize(fd, 0);
+  return size < 0 ? `F_GETPIPE_SZ failed: ${errnoName(size)}` : size;
+}
+
 function errnoName(negative: number): string {
   return Object.entries(constants.errno).find(([, code]) => code === -negative)?.[0] ?? `errno ${String(-negative)}`;
 }
@@ -63,11 +71,10 @@ export function enlargePipe(fd: number, bytes: number = OUTPUT_PIPE_BYTES): Pipe
     return { outcome: 'unchanged', reason: `fstat failed: ${error instanceof Error ? error.message : String(error)}` };
   }
   if (!isPipe) return { outcome: 'unchanged', reason: 'not a pipe' };
-  const sizing = addon();
-  if (typeof sizing === 'string') return { outcome: 'unchanged', reason: sizing };
-  const from = sizing.pipeSize(fd, 0);
-  if (from < 0) return { outcome: 'unchanged', reason: `F_GETPIPE_SZ failed: ${errnoName(from)}` };
+  const from = pipeSizeOf(fd);
+  if (typeof from === 'string') return { outcome: 'unchanged', reason: from };
   if (from >= bytes) return { outcome: 'already', size: from };
+  const sizing = addon() as PipeSizeAddon; // pipeSizeOf had it
   const to = sizing.pipeSize(fd, bytes);
   if (to < 0) return { outcome: 'unchanged', reason: `F_SETPIPE_SZ failed: ${errnoName(to)}` };
   return { outcome: 'enlarged', from, to };

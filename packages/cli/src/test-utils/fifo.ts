@@ -1,12 +1,11 @@
 // A named pipe for tests of output written to a descriptor: its write end as a descriptor, its
 // read end as a socket whose reading the test controls.
 import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { closeSync, constants, openSync } from 'node:fs';
 import { Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import { pipeSizeAddonPath } from '../output/pipe-size.js';
+import { pipeSizeOf as pipeSize } from '../output/pipe-size.js';
 
 const opened: { socket: Socket; fd: number }[] = [];
 
@@ -42,9 +41,7 @@ export function namedPipe(dir: string, { nonBlocking = false } = {}): { writeFd:
 
 /** The size of the pipe on `fd`, read with the built pipe-size addon (the test command builds it). */
 export function pipeSizeOf(fd: number): number {
-  const path = pipeSizeAddonPath();
-  if (path === undefined) throw new Error('packages/cli/native/build/pipe-size.node is missing: npm run build makes it (it needs cc and Node headers)');
-  const size = (createRequire(import.meta.url)(path) as { pipeSize(fd: number, bytes: number): number }).pipeSize(fd, 0);
-  if (size < 0) throw new Error(`F_GETPIPE_SZ on fd ${String(fd)} failed: errno ${String(-size)}`);
+  const size = pipeSize(fd);
+  if (typeof size === 'string') throw new Error(`the size of the pipe on fd ${String(fd)} is unknown: ${size}`);
   return size;
 }
