@@ -43,7 +43,7 @@ const STOP_GRACE_MS = 2000;
 export function searchFile(path: string, pattern: RegExp | string, options: SearchFileOptions = {}): Promise<SearchResult> {
   const job = searchJob(path, pattern, options);
   if (options.signal?.aborted) return Promise.resolve({ bytes: 0, total: 0, lines: 0, matches: 0, complete: false, stopped: 'aborted' });
-  const worker = new Worker(options.workerUrl ?? searchWorkerUrl(), { workerData: job, execArgv: workerExecArgv(process.execArgv) });
+  const worker = startWorker(options.workerUrl ?? searchWorkerUrl(), job);
   const control = new Int32Array(job.control);
   return new Promise<SearchResult>((resolve, reject) => {
     let outcome: { result: SearchResult } | { error: Error } | undefined;
@@ -107,17 +107,14 @@ export function searchFile(path: string, pattern: RegExp | string, options: Sear
 }
 
 /**
- * The process's Node options for the worker, without `--input-type`: a program run as
- * `node --input-type=module -e …` passes it on, and a worker started from a file refuses it.
+ * The worker, started from a line of code that imports its module rather than from the file: a
+ * worker takes the process's Node options, and a program run as `node --input-type=module -e …`
+ * passes on `--input-type`, which a worker started from a file refuses
+ * (ERR_INPUT_TYPE_NOT_ALLOWED). Naming the options instead would drop V8's, which Node refuses
+ * there (ERR_WORKER_INVALID_EXEC_ARGV).
  */
-export function workerExecArgv(execArgv: readonly string[]): string[] {
-  const kept: string[] = [];
-  for (let i = 0; i < execArgv.length; i++) {
-    const arg = execArgv[i] as string;
-    if (arg === '--input-type') i++; // and its value
-    else if (!arg.startsWith('--input-type=')) kept.push(arg);
-  }
-  return kept;
+function startWorker(url: URL, job: SearchJob): Worker {
+  return new Worker(`import(${JSON.stringify(url.href)});`, { eval: true, workerData: job });
 }
 
 /** Checks the arguments (throwing InvalidOptionError at once) and builds the worker's job. */
