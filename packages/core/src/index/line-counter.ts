@@ -1,8 +1,7 @@
 // Counts newlines in consecutive chunks of a file and records a checkpoint every N lines (or
 // every stride of bytes): the in-memory state of the forward index, without any I/O.
 import { CheckpointTable } from './checkpoint-table.js';
-
-const NEWLINE = 0x0a;
+import { NEWLINE } from '../framing/byte-ranges.js';
 
 /**
  * Line `k` starts just after the `k`-th `\n` (line 0 at byte 0). The bytes after the last `\n`

@@ -3,8 +3,7 @@
 import { readInto } from '../stream/fs-ops.js';
 import { decodeLine } from './decode-line.js';
 import type { IndexedLine } from './index-types.js';
-
-const NEWLINE = 0x0a;
+import { NEWLINE } from '../framing/byte-ranges.js';
 
 /** A forward reader over `[start, limit)` of an open file. `position` is always a line start. */
 export class LineCursor {

@@ -4,8 +4,8 @@ import { isAscii } from 'node:buffer';
 import { countNewlines } from '../framing/count-newlines.js';
 import { decodeLine } from './decode-line.js';
 import type { LineMatcher, MatchRange } from './line-matcher.js';
+import { NEWLINE } from '../framing/byte-ranges.js';
 
-const NEWLINE = 0x0a;
 const CR = 0x0d;
 
 /** A line that matched: where it is, its text (capped as the index caps it) and the ranges. */

@@ -1,8 +1,7 @@
 // Finds the last newlines before an offset by reading blocks backwards: how tail() gets the last
 // screen of a huge file without reading the rest of it.
 import { readInto } from '../stream/fs-ops.js';
-
-const NEWLINE = 0x0a;
+import { NEWLINE } from '../framing/byte-ranges.js';
 
 /**
  * Offsets of up to `count` `\n` bytes in `[floor, end)`, nearest to `end` first. Reads blocks

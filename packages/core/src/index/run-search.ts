@@ -5,8 +5,8 @@ import { errnoCode } from '../errors/log-stream-error.js';
 import { lineMatcher } from './line-matcher.js';
 import { MatchScanner, type FileMatch } from './match-scanner.js';
 import { CONTROL_ACKED, CONTROL_STOP, type SearchJob, type WorkerMessage } from './search-types.js';
+import { NEWLINE } from '../framing/byte-ranges.js';
 
-const NEWLINE = 0x0a;
 /** Batches posted but not yet taken by the main thread, at most: bounds memory when it is slow. */
 const MAX_BATCHES_IN_FLIGHT = 4;
 

@@ -1,8 +1,8 @@
 // Finds where to start reading: the start of the last N lines, scanning backwards from the end.
 import { readAt } from './fs-ops.js';
+import { NEWLINE } from '../framing/byte-ranges.js';
 
 const BLOCK = 64 * 1024;
-const NEWLINE = 0x0a;
 
 /**
  * Offset of the first of the last `count` lines of a file of `size` bytes. An unfinished last
